@@ -1,0 +1,1 @@
+"""Alembic migrations of ceasewatch's database (see docs/storage.md, "Migrations")."""
