@@ -56,12 +56,21 @@ def test_csv_row_with_wrong_number_of_cells(tmp_path):
     assert feed.problems[0].line == 2
 
 
-def test_binary_garbage_is_a_clear_problem(tmp_path):
+def test_a_line_of_binary_garbage_is_a_problem_and_the_rest_is_kept(tmp_path):
     path = tmp_path / "garbage.jsonl"
-    path.write_bytes(b'{"id": "ok"}\n\xff\xfe\x00\x81')
+    path.write_bytes(b'{"id": "ok"}\n\xff\xfe\x00\x81\n{"id": "also-ok"}\n')
     feed = read_feed(path)
-    assert feed.rows == []
-    assert feed.problems[0].key == "encoding" and feed.problems[0].line == 2
+    assert [r.record["id"] for r in feed.rows] == ["ok", "also-ok"]
+    assert [(p.line, p.key) for p in feed.problems] == [(2, "encoding")]
+
+
+def test_a_whole_file_of_random_bytes_gives_problems_not_a_crash(tmp_path):
+    import random
+
+    path = tmp_path / "random.csv"
+    path.write_bytes(bytes(random.Random(7).randrange(256) for _ in range(5000)))
+    feed = read_feed(path)
+    assert feed.rows == [] and feed.problems
 
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path):

@@ -1,18 +1,18 @@
 """Incident feeds in the exchange format: JSON Lines or CSV (spec: incidents.md).
 
-`read_feed(path)` validates every row and returns the good ones with their line numbers and
-a Problem (`FILE:LINE: field: message`) for each bad one; it never stops at the first.
+`FeedReader(path).rows()` streams the valid rows with their line numbers and records a
+Problem (`FILE:LINE: field: message`) for each bad one; it never stops at the first, and it
+holds one row at a time, so a feed of millions of rows fits in memory.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..errors import Problem
 from .record_fields import EXCHANGE_FIELDS, STRIKE_FIELDS, FieldError, validate_record
@@ -34,10 +34,9 @@ class FeedRow:
 
 @dataclass(frozen=True)
 class Feed:
-    """What a feed file holds: its good rows, its problems, and the hash of its bytes."""
+    """A whole feed read at once: its good rows and its problems (small files, tests)."""
 
     path: str
-    file_hash: str
     rows: list[FeedRow]
     problems: list[Problem]
 
@@ -47,35 +46,63 @@ def is_feed(path: str | Path) -> bool:
     return Path(path).suffix.lower() in FEED_SUFFIXES
 
 
+def hash_file(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class FeedReader:
+    """Streams a feed's valid rows; the problems met so far collect in `problems`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.name = str(path)
+        self.problems: list[Problem] = []
+
+    def rows(self) -> Iterator[FeedRow]:
+        """Yield each valid row in file order, recording a Problem for each bad one."""
+        try:
+            handle = open(self.path, "rb")
+        except OSError as e:
+            self.problems.append(Problem(self.name, None, "file", f"cannot read: {e.strerror or e}"))
+            return
+        with handle:
+            lines = self._text_lines(handle)
+            raw_rows = _csv_rows(self.name, lines) if self.path.suffix.lower() == ".csv" else _json_lines(self.name, lines)
+            for line, raw in raw_rows:
+                if isinstance(raw, Problem):
+                    self.problems.append(raw)
+                    continue
+                record, errors = validate_record(raw)
+                if record is None:
+                    self.problems.extend(Problem(self.name, line, e.field, str(e)) for e in errors)
+                else:
+                    yield FeedRow(line, record)
+
+    def _text_lines(self, handle) -> Iterator[str]:
+        """Decoded lines; a line that is not UTF-8 becomes a problem and an empty line."""
+        for number, raw in enumerate(handle, start=1):
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                self.problems.append(Problem(self.name, number, "encoding", "not UTF-8 text"))
+                text = "\n"
+            yield text
+
+
 def read_feed(path: str | Path) -> Feed:
-    """Read and validate a JSON Lines or CSV feed."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        return Feed(name, "", [], [Problem(name, None, "file", f"cannot read: {e.strerror or e}")])
-    file_hash = hashlib.sha256(data).hexdigest()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        return Feed(name, file_hash, [], [Problem(name, line, "encoding", "not UTF-8 text")])
-    raw_rows = _json_lines(name, text) if Path(path).suffix.lower() != ".csv" else _csv_rows(name, text)
-    rows, problems = [], []
-    for line, raw in raw_rows:
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            continue
-        record, errors = validate_record(raw)
-        if record is None:
-            problems.extend(Problem(name, line, e.field, str(e)) for e in errors)
-        else:
-            rows.append(FeedRow(line, record))
-    return Feed(name, file_hash, rows, problems)
+    """Read and validate a whole feed at once."""
+    reader = FeedReader(path)
+    rows = list(reader.rows())
+    return Feed(reader.name, rows, reader.problems)
 
 
-def _json_lines(name: str, text: str) -> Iterator[tuple[int, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _json_lines(name: str, lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -89,8 +116,8 @@ def _json_lines(name: str, text: str) -> Iterator[tuple[int, Any]]:
         yield number, value
 
 
-def _csv_rows(name: str, text: str) -> Iterator[tuple[int, Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _csv_rows(name: str, lines: Iterable[str]) -> Iterator[tuple[int, Any]]:
+    reader = csv.reader(lines)
     try:
         header = next(reader)
     except StopIteration:

@@ -1,0 +1,119 @@
+"""Commands that store inputs and judge them: run, ingest, verdicts, explain."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..report.trace_text import render_trace, trace_json
+from ..report.verdict_table import render_table, table_json, tables_csv
+from .common import AS_OF, DB_HELP, parse_as_of, progress, report_ingest, service
+from .main import cli
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--db", help="Database [default: FOLDER/ceasewatch.db].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@AS_OF
+@click.option("--strict", is_flag=True, help="Store nothing from a file that has any bad row.")
+def run(folder: str, db: str | None, fmt: str, as_of: str | None, strict: bool) -> None:
+    """Ingest a monitoring folder, judge, and print the verdict table.
+
+    FOLDER holds agreement.yaml, the site files it names, and feeds/*.jsonl|*.csv.
+    Only what is new is ingested; verdicts are recomputed when the agreement or an
+    incident changed. Rows marked ≠ have verdicts that differ between versions.
+
+    \b
+    Example:
+      ceasewatch run examples/energy-moratorium-2025
+      ceasewatch run examples/energy-moratorium-2025 --format json --as-of 2025-03-19T12:00Z
+    """
+    when = parse_as_of(as_of)
+    with service(db, folder) as cw:
+        report = cw.run(folder, strict=strict, progress=progress)
+        report_ingest(report)
+        tables = cw.verdict_tables(as_of=when)
+        _print_tables(tables, fmt)
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", help=DB_HELP)
+@click.option("--strict", is_flag=True, help="Store nothing from a file that has any bad row.")
+def ingest(paths: tuple[str, ...], db: str | None, strict: bool) -> None:
+    """Store agreement files and incident feeds, then judge what is new.
+
+    A PATH ending .yaml/.yml is an agreement (stored with its site files); .jsonl,
+    .ndjson or .csv is a feed in the exchange format. Each file is stored whole or not at
+    all; bad rows are reported as FILE:LINE: field: message, the good rows are stored and
+    the command exits 1 (with --strict, such a file stores nothing).
+
+    \b
+    Example:
+      ceasewatch ingest agreement.yaml feeds/march.jsonl --db monitor.db
+    """
+    with service(db) as cw:
+        report = cw.ingest(paths, strict=strict, progress=progress)
+        report_ingest(report)
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--agreement", "agreement_id", metavar="ID", help="The agreement [default: every stored one].")
+@click.option("--version", "version", metavar="V", help="Show only this version's column.")
+@click.option("--diff", is_flag=True, help="Keep the incidents whose verdict differs between versions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@AS_OF
+def verdicts(db, agreement_id, version, diff, fmt, as_of) -> None:
+    """Print every stored incident's verdict under each version.
+
+    With several agreements stored and none named, JSON output is one object per
+    agreement, one per line; CSV has one row per incident, version and agreement.
+
+    \b
+    Example:
+      ceasewatch verdicts --db monitor.db --diff
+      ceasewatch verdicts --db monitor.db --version kremlin --format csv > kremlin.csv
+    """
+    when = parse_as_of(as_of)
+    with service(db) as cw:
+        tables = cw.verdict_tables(agreement_id, version=version, diff=diff, as_of=when)
+        _print_tables(tables, fmt)
+
+
+def _print_tables(tables, fmt: str) -> None:
+    if fmt == "json":
+        for table in tables:
+            click.echo(json.dumps(table_json(table), ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(tables_csv(tables), nl=False)
+    else:
+        click.echo("\n\n".join(render_table(t) for t in tables))
+
+
+@cli.command()
+@click.argument("incident_id")
+@click.option("--db", help=DB_HELP)
+@click.option("--agreement", "agreement_id", metavar="ID", help="The agreement [default: every stored one].")
+@click.option("--version", "version", metavar="V", help="Only this version.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(incident_id, db, agreement_id, version, fmt) -> None:
+    """Show how an incident's verdicts were reached: every test and the figures compared.
+
+    \b
+    Example:
+      ceasewatch explain krasnodar-oil-depot-2025-03-19 --db examples/energy-moratorium-2025/ceasewatch.db
+    """
+    with service(db) as cw:
+        found = cw.explain(incident_id, agreement_id, version)
+    if fmt == "json":
+        click.echo(json.dumps([trace_json(v) for v in found], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(render_trace(v) for v in found))
