@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Any, Callable
 
@@ -28,6 +29,7 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ADMIN1_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 _PARTY = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
 _UTC = timezone.utc
+_CANONICAL_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
 class FieldError(ValueError):
@@ -47,8 +49,12 @@ def validate_record(raw: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Fi
     errors = [FieldError(k, f"unknown field {k!r}") for k in raw if k not in checks]
     out: dict[str, Any] = {}
     for name, check in checks.items():
+        value = raw.get(name)
+        if value is None and name in _ABSENT:
+            out[name] = _ABSENT[name]()  # a fresh default: lists and dicts are never shared
+            continue
         try:
-            out[name] = check(raw.get(name), name)
+            out[name] = check(value, name)
         except FieldError as e:
             errors.append(e)
     out["kind"] = kind
@@ -131,13 +137,29 @@ def _instant(v: Any, name: str) -> str | None:
     v = _text(v, name)
     if v is None:
         return None
+    if len(v) == 20 and v[10] == "T" and v[19] == "Z" and _CANONICAL_UTC.match(v):
+        return v  # already as stored: skip parsing
+    normalised = _utc_text(v)
+    if normalised is None:
+        raise FieldError(name, f"not an ISO 8601 time: {v!r}")
+    if not normalised:
+        raise FieldError(name, f"{v!r} has no UTC offset; write it with Z or +HH:MM (ceasewatch never guesses a zone)")
+    return normalised
+
+
+@lru_cache(maxsize=1 << 16)
+def _utc_text(v: str) -> str | None:
+    """An offset time as stored (UTC, seconds, Z); None if unreadable, '' if it has no offset.
+
+    Cached because feeds repeat their times (start == end, many rows an hour).
+    """
     try:
         t = datetime.fromisoformat(v)
     except ValueError:
-        raise FieldError(name, f"not an ISO 8601 time: {v!r}") from None
+        return None
     if t.tzinfo is None:
-        raise FieldError(name, f"{v!r} has no UTC offset; write it with Z or +HH:MM (ceasewatch never guesses a zone)")
-    return t.astimezone(_UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return ""
+    return t.astimezone(_UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 def _text_list(v: Any, name: str) -> list[str]:
@@ -233,6 +255,19 @@ _STRIKE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
 _EXCHANGE_CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "id": _text, "kind": _text, "parties": _parties, "quantity": _quantity,
     "start": _instant, "end": _instant, "claimed_by": _text_list, "evidence": _evidence,
+}
+
+
+# What an absent (None) field becomes, without calling its check; fields that are
+# required when absent (parties, quantity) are not here.
+_ABSENT: dict[str, Callable[[], Any]] = {
+    **{name: (lambda: None) for name in (
+        "id", "kind", "place", "admin1", "admin1_code", "country", "lat", "lon", "geo_precision",
+        "start", "end", "launch_start", "launch_end", "actor", "site", "weapon", "weapon_model",
+        "outcome", "intent",
+    )},
+    **{name: list for name in ("targets", "claimed_by", "denied_by", "evidence")},
+    "counts": lambda: dict.fromkeys(COUNT_FIELDS),
 }
 
 
