@@ -1,5 +1,4 @@
 import json
-import time
 
 import pytest
 
@@ -179,16 +178,15 @@ def test_a_flood_of_bad_rows_is_cut_to_a_readable_length():
     assert problems[-1].message == "400 more problems not shown"
 
 
-def test_a_large_csv_loads_fast():
+def test_a_large_csv_keeps_every_row_as_a_point_site():
+    # Its speed is measured in benchmarks/bench_judge.py, not here.
     rows = b"".join(b"site-%d,Site %d,%.4f,%.4f,UKR\n" % (i, i, 44 + i % 700 / 100, 22 + i % 1700 / 100)
                     for i in range(100_000))
     data = b"code,name,lat,lon,country\n" + rows
-    started = time.perf_counter()
     sites, problems = read_site_file(data, "big.csv", columns={"id": "code", "name": "name", "lat": "lat", "lon": "lon"},
                                      where={"country": "UKR"})
-    elapsed = time.perf_counter() - started
     assert problems == [] and len(sites) == 100_000
-    assert elapsed < 1.5, f"100,000 rows took {elapsed:.2f} s"
+    assert all(site.geometry is None for site in sites[:100])
 
 
 # --- areas --------------------------------------------------------------------------------
