@@ -1,18 +1,19 @@
-import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "energy-moratorium-2025"
+from worked_example import copy_example
 
 
 @pytest.fixture
 def example_dir(tmp_path) -> Path:
-    """A private copy of the bundled example, so tests can change it and keep their database."""
-    target = tmp_path / "energy-moratorium-2025"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("ceasewatch.db*"))
-    return target
+    """A private copy of the worked example as structured feeds, with readable incident ids."""
+    return copy_example(tmp_path / "energy-moratorium-2025", as_feeds=True)
+
+
+@pytest.fixture
+def example_text_dir(tmp_path) -> Path:
+    """A private copy of the bundled example as shipped: the strikes told in report texts."""
+    return copy_example(tmp_path / "energy-moratorium-2025", as_feeds=False)
 
 
 @pytest.fixture

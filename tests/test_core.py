@@ -121,8 +121,8 @@ def test_a_bad_agreement_stores_nothing(cw, tmp_path):
 
 
 def test_unknown_file_types_and_folders_are_problems(cw, tmp_path):
-    (tmp_path / "notes.txt").write_text("hello")
-    report = cw.ingest([tmp_path / "notes.txt", tmp_path])
+    (tmp_path / "notes.pdf").write_text("hello")
+    report = cw.ingest([tmp_path / "notes.pdf", tmp_path])
     assert [p.key for p in report.problems] == ["path", "path"]
 
 
@@ -177,3 +177,25 @@ def test_questions_without_an_agreement_say_what_to_do(cw):
 def test_run_needs_an_agreement_file(cw, tmp_path):
     with pytest.raises(ConfigError, match="agreement.yaml"):
         cw.run(tmp_path)
+
+
+def test_the_shipped_example_goes_from_report_texts_to_the_worked_example(cw, example_text_dir):
+    report = cw.run(example_text_dir)
+    assert report.problems == []
+    [table] = cw.verdict_tables(as_of=datetime(2025, 4, 1, tzinfo=timezone.utc))
+    by_place = {
+        line.record["place"]: tuple((line.verdicts[v].verdict, line.verdicts[v].reason) for v in table.versions)
+        for line in table.lines
+    }
+    assert by_place == {
+        "Sloviansk": WORKED_EXAMPLE["sloviansk-grid-2025-03-18"],
+        "Sumy Oblast": WORKED_EXAMPLE["sumy-hospitals-2025-03-19"],
+        "Bucha": WORKED_EXAMPLE["bucha-homes-2025-03-19"],
+        "Krasnodar Krai": WORKED_EXAMPLE["krasnodar-oil-depot-2025-03-19"],
+    }
+    assert {(s.version, s.status) for s in table.commitments} == {("us-ua", "fulfilled"), ("kremlin", "fulfilled")}
+    # the ids the README and docs use in their examples
+    assert {line.record["id"] for line in table.lines} >= {"inc-08106bca68d7c8a9", "inc-07d29a7db90c8af1", "inc-31ed4a04ba1cef0f"}
+    # every field read from the text points at the words it came from
+    for line in table.lines:
+        assert {e["field"] for e in line.record["evidence"]} >= {"place", "time", "targets", "actor"}

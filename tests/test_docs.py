@@ -12,7 +12,9 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def commands(group: click.Group, prefix: str = ""):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         path = f"{prefix}{name}"
         if isinstance(command, click.Group):
             yield from commands(command, path + " ")

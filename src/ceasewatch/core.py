@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
 from .config import Settings
+from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
 from .ingest import FeedReader, hash_file, is_feed
 from .ingest.agreement_file import load_agreement, parse_agreement
+from .ingest.report_batch import extract_file
+from .ingest.reports import is_report
 from .model import UTC, Agreement, Fulfilment, Incident, PerformStatus, Verdict
-from .store import Store, StoredAgreement, VerdictRow
+from .model import Claim, Report
+from .model import Extraction
+from .evaluate import SetScore, evaluate_set
+from .model.incident import KINDS
+from .store import (
+    IncidentPage, IncidentQuery, IncidentRevision, IncidentRow, MapCells, Store, StoredAgreement, VerdictRow,
+)
+
+if TYPE_CHECKING:  # the report stage loads matplotlib and Jinja2: imported when a report is made
+    from .report.compliance import ComplianceData
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
+# The map's grid: cells per 256-pixel tile width (64-pixel cells), and the most points
+# a view sends before it clusters them.
+MAP_CELLS_PER_TILE = 4
+MAP_POINT_LIMIT = 400
 
 
 @dataclass(frozen=True)
@@ -24,7 +40,7 @@ class FileOutcome:
     """What ingesting one file did."""
 
     path: str
-    kind: str  # "agreement", "feed" or "unknown"
+    kind: str  # "agreement", "feed", "report" or "unknown"
     added: int = 0
     revised: int = 0
     unchanged: int = 0
@@ -105,7 +121,7 @@ class Ceasewatch:
         strict: bool = False,
         progress: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Store agreement files and incident feeds, then judge what is new.
+        """Store agreement files, incident feeds and report texts, then judge what is new.
 
         Each file is one transaction: a bad row is reported and the good rows stored, unless
         `strict`, where a file with any bad row stores nothing. A file whose bytes were
@@ -124,8 +140,13 @@ class Ceasewatch:
             return FileOutcome(name, "unknown", problems=(Problem(name, None, "path", "is a folder; use `ceasewatch run DIR`"),))
         if path.suffix.lower() in AGREEMENT_SUFFIXES:
             return self._ingest_agreement(path)
+        if is_report(path):
+            return self._ingest_report(path)
         if not is_feed(path):
-            message = "unknown file type; expected .yaml/.yml (agreement), .jsonl/.ndjson or .csv (feed)"
+            message = (
+                "unknown file type; expected .yaml/.yml (agreement), .jsonl/.ndjson or .csv (feed),"
+                " .txt, .html or .htm (report)"
+            )
             return FileOutcome(name, "unknown", problems=(Problem(name, None, "path", message),))
         file_hash = hash_file(path) if path.is_file() else None
         if file_hash and self.store.file_seen(name, file_hash):
@@ -153,7 +174,7 @@ class Ceasewatch:
         )
 
     def run(self, folder: str | Path, *, strict: bool = False, progress: Callable[[str], None] | None = None) -> IngestReport:
-        """The main job on a monitoring folder: its agreement, then its feeds, then judging."""
+        """The main job on a monitoring folder: its agreement, then its feeds and reports, then judging."""
         folder = Path(folder)
         agreement_file = folder / "agreement.yaml"
         if not folder.is_dir():
@@ -161,7 +182,8 @@ class Ceasewatch:
         if not agreement_file.is_file():
             raise ConfigError(f"{agreement_file}: missing; a monitoring folder needs an agreement.yaml")
         feeds = sorted(p for p in (folder / "feeds").glob("*") if is_feed(p)) if (folder / "feeds").is_dir() else []
-        return self.ingest([agreement_file, *feeds], strict=strict, progress=progress)
+        reports = sorted(p for p in (folder / "reports").glob("*") if is_report(p)) if (folder / "reports").is_dir() else []
+        return self.ingest([agreement_file, *feeds, *reports], strict=strict, progress=progress)
 
     # --- judging --------------------------------------------------------------------------
 
@@ -232,6 +254,168 @@ class Ceasewatch:
                 agreement.version(version)
             verdicts.extend(explain_incident(agreement, incident, version))
         return verdicts
+
+    # --- the dashboard and the API (issue 5) ----------------------------------------------
+
+    def incident_query(self, query: IncidentQuery) -> IncidentQuery:
+        """The query with its agreement (the one named, else the first stored) and version
+        (else the agreement's first) filled in; NotFound or KeyError naming what exists."""
+        agreement = self.agreement(query.agreement)
+        if agreement is None:
+            return replace(query, version=None, verdicts=(), differ=None)
+        for version in (query.version, *(query.differ or ())):
+            if version is not None:
+                agreement.version(version)
+        return replace(query, agreement=agreement.id, version=query.version or next(iter(agreement.versions)))
+
+    def incident_page(self, query: IncidentQuery) -> IncidentPage:
+        """One page of the incidents a query selects, with their verdicts and the total."""
+        return self.store.incident_page(self.incident_query(query))
+
+    def incident_stream(self, query: IncidentQuery) -> Iterator[IncidentRow]:
+        """Every incident a query selects (for exports), sorted, without paging."""
+        return self.store.incident_stream(self.incident_query(query))
+
+    def incident_map(self, query: IncidentQuery, bbox: tuple[float, float, float, float] | None, zoom: int) -> MapCells:
+        """What the map draws at `zoom` in `bbox` (south, west, north, east): points or clusters."""
+        cell_deg = 360 / 2 ** zoom / MAP_CELLS_PER_TILE
+        return self.store.map_cells(self.incident_query(query), bbox, cell_deg, MAP_POINT_LIMIT)
+
+    def incident(self, incident_id: str, agreement_id: str | None = None) -> IncidentRow:
+        """One strike incident with its grade and verdicts under an agreement; NotFound if none."""
+        agreement = self.agreement(agreement_id)
+        row = self.store.incident_row(incident_id, agreement.id if agreement else None)
+        if row is None:
+            raise NotFound(f"no strike incident {incident_id!r} in the store")
+        return row
+
+    def incident_history(self, incident_id: str) -> list[IncidentRevision]:
+        """Every stored revision of a record, oldest first."""
+        return self.store.record_history(incident_id)
+
+    def report(self, report_id: str) -> Report:
+        """A stored report; NotFound if there is none."""
+        return self.store.report(report_id)
+
+    def incident_reports(self, incident_id: str) -> list[str]:
+        """Ids of the reports behind a record: those it was extracted from, then those its evidence quotes."""
+        record = self.store.record(incident_id)
+        quoted = [e["report"] for e in record.get("evidence") or ()]
+        return list(dict.fromkeys([*self.store.report_ids_for(incident_id), *quoted]))
+
+    def report_claims(self, report_id: str) -> list[Claim]:
+        """The claims stored for one report, in text order."""
+        return self.store.claims(report_id)
+
+    def report_citations(self, report_id: str) -> list[dict]:
+        """The records with evidence spans in a report (NotFound if the report is not stored)."""
+        self.store.report(report_id)
+        return self.store.records_citing(report_id)
+
+    def commitment_statuses(self, agreement_id: str, as_of: datetime | None = None) -> list[PerformStatus]:
+        """Each `perform` commitment's status, under every version, as of a moment (default now)."""
+        fulfilments = [Fulfilment.from_record(r) for kind in KINDS[1:] for r in self.store.records(kind)]
+        return perform_status(self.agreements(agreement_id)[0], fulfilments, as_of or datetime.now(UTC))
+
+    @staticmethod
+    def sources() -> list:
+        """The source registry: empty until consolidation (issue 4) brings one."""
+        return []
+
+    def agreement(self, agreement_id: str | None = None) -> Agreement | None:
+        """The agreement named (NotFound if absent), else the first stored by id, else None.
+
+        Cheap when the agreement is parsed already: one query for the stored revisions.
+        """
+        heads = dict(self.store.agreement_heads())
+        if agreement_id is None and not heads:
+            return None
+        agreement_id = agreement_id if agreement_id is not None else next(iter(heads))
+        revision = heads.get(agreement_id)
+        cached = self._agreements.get((agreement_id, revision)) if revision is not None else None
+        return cached or self._parse(self.store.agreement(agreement_id))
+
+    # --- reports: from text to incidents and claims (issue 3) -------------------------------
+
+    @staticmethod
+    def extract_paths(
+        paths: Iterable[str | Path], agreement_path: str | Path | None = None
+    ) -> Iterator[tuple[str, Extraction | list[Problem]]]:
+        """Read and extract each report file, storing nothing: (path, extraction or its problems)."""
+        agreement = load_agreement(agreement_path) if agreement_path is not None else None
+        return ((str(path), extract_file(path, agreement)) for path in paths)
+
+    @staticmethod
+    def evaluate(set_dir: str | Path, agreement_path: str | Path | None = None) -> SetScore:
+        """Score extraction on an evaluation set (articles/, gold/) by the rules of docs/eval.md."""
+        agreement = load_agreement(agreement_path) if agreement_path is not None else None
+        return evaluate_set(set_dir, agreement)
+
+    def _ingest_report(self, path: Path) -> FileOutcome:
+        """Read, extract (with the one stored agreement, if exactly one) and store a report file."""
+        name = str(path)
+        file_hash = hash_file(path) if path.is_file() else None
+        if file_hash and self.store.file_seen(name, file_hash):
+            return FileOutcome(name, "report", skipped=True)
+        stored = self.store.agreements()
+        found = extract_file(path, self._parse(stored[0]) if len(stored) == 1 else None)
+        if not isinstance(found, Extraction):
+            return FileOutcome(name, "report", problems=tuple(found))
+        counts = self.store.save_extraction(found, source_file=name)
+        if file_hash:
+            self.store.mark_file_ingested(name, file_hash)
+        return FileOutcome(name, "report", counts.added, counts.revised, counts.unchanged)
+
+    # --- compliance reports and exports (issue 6) -------------------------------------------
+
+    def compliance_data(
+        self,
+        agreement_id: str | None = None,
+        *,
+        time_from: datetime | None = None,
+        time_to: datetime | None = None,
+        version: str | None = None,
+        as_of: datetime | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> ComplianceData:
+        """Everything a compliance report on one agreement shows, read once (docs/compliance-report.md).
+
+        `version` keeps one version (else all); `as_of` is the stated generation time (else now).
+        """
+        from .report.compliance import gather_compliance_data
+
+        agreement = self._single_agreement(agreement_id)
+        versions = (agreement.version(version).key,) if version else tuple(agreement.versions)
+        return gather_compliance_data(
+            self.store, agreement, versions=versions, time_from=time_from, time_to=time_to,
+            as_of=as_of or datetime.now(UTC), progress=progress,
+        )
+
+    def export_selection(self, selection: ExportFilter, *, needs_agreement: bool = False) -> ExportSelection:
+        """The records an export writes, with grades and verdicts (docs/exports.md).
+
+        The agreement is the one named, else the only one stored, else none (exchange formats
+        need none); `needs_agreement` (formats showing verdicts) makes several an error.
+        """
+        stored = [a.id for a in self.store.agreements()]
+        agreement = None
+        if selection.agreement is not None or len(stored) == 1 or (needs_agreement and stored):
+            agreement = self._single_agreement(selection.agreement)
+        if selection.verdicts:
+            if agreement is None:
+                raise ConfigError("--verdict needs a stored agreement to read verdicts from (name it with --agreement)")
+            if selection.version is None and len(agreement.versions) > 1:
+                raise ConfigError(f"--verdict needs --version (versions: {', '.join(agreement.versions)})")
+            selection = replace(selection, version=selection.version or next(iter(agreement.versions)))
+        return select_records(self.store, agreement, selection)
+
+    def _single_agreement(self, agreement_id: str | None) -> Agreement:
+        """The agreement named, else the only one stored; ConfigError naming them when several are."""
+        found = self.agreements(agreement_id)
+        if len(found) > 1:
+            ids = ", ".join(a.id for a in found)
+            raise ConfigError(f"several agreements are stored ({ids}): name one with --agreement")
+        return found[0]
 
     def _parse(self, stored: StoredAgreement) -> Agreement:
         key = (stored.id, stored.revision)

@@ -115,3 +115,13 @@ def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.stdout
+
+
+def test_every_command_module_is_listed_and_defines_its_command(runner):
+    from ceasewatch.cli.main import COMMAND_MODULES
+
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMAND_MODULES:
+        assert name in result.stdout
+        assert cli.get_command(None, name) is not None, name

@@ -22,7 +22,8 @@ from .main import cli
 def run(folder: str, db: str | None, fmt: str, as_of: str | None, strict: bool) -> None:
     """Ingest a monitoring folder, judge, and print the verdict table.
 
-    FOLDER holds agreement.yaml, the site files it names, and feeds/*.jsonl|*.csv.
+    FOLDER holds agreement.yaml, the site files it names, feeds/*.jsonl|*.csv and
+    reports/*.txt|*.html (report texts: read, extracted and stored).
     Only what is new is ingested; verdicts are recomputed when the agreement or an
     incident changed. Rows marked ≠ have verdicts that differ between versions.
 
@@ -46,10 +47,11 @@ def run(folder: str, db: str | None, fmt: str, as_of: str | None, strict: bool) 
 @click.option("--db", help=DB_HELP)
 @click.option("--strict", is_flag=True, help="Store nothing from a file that has any bad row.")
 def ingest(paths: tuple[str, ...], db: str | None, strict: bool) -> None:
-    """Store agreement files and incident feeds, then judge what is new.
+    """Store agreement files, incident feeds and report texts, then judge what is new.
 
     A PATH ending .yaml/.yml is an agreement (stored with its site files); .jsonl,
-    .ndjson or .csv is a feed in the exchange format. Each file is stored whole or not at
+    .ndjson or .csv is a feed in the exchange format; .txt, .html or .htm is a report
+    (extracted with the stored agreement when exactly one is stored). Each file is stored whole or not at
     all; bad rows are reported as FILE:LINE: field: message, the good rows are stored and
     the command exits 1 (with --strict, such a file stores nothing).
 
@@ -109,7 +111,7 @@ def explain(incident_id, db, agreement_id, version, fmt) -> None:
 
     \b
     Example:
-      ceasewatch explain krasnodar-oil-depot-2025-03-19 --db examples/energy-moratorium-2025/ceasewatch.db
+      ceasewatch explain inc-07d29a7db90c8af1 --db examples/energy-moratorium-2025/ceasewatch.db
     """
     with service(db) as cw:
         found = cw.explain(incident_id, agreement_id, version)

@@ -9,12 +9,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from .agreements import AgreementStore
 from .connection import open_engine, parse_url, redact
+from .map_cells import MapStore
+from .provenance import ProvenanceStore
+from .queries import QueryStore
 from .records import RecordStore
+from .reports import ReportStore
 from .schema import bring_to_head
 from .verdicts import VerdictStore
 
 
-class Store(AgreementStore, RecordStore, VerdictStore):
+class Store(AgreementStore, RecordStore, VerdictStore, ReportStore, QueryStore, MapStore, ProvenanceStore):
     """Agreements, records and verdicts in SQLite or PostgreSQL, one transaction per write."""
 
     @classmethod

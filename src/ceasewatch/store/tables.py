@@ -20,6 +20,8 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     Table,
     Text,
+    func,
+    literal_column,
 )
 
 from ..model.interval import UTC, format_utc, parse_instant
@@ -151,6 +153,56 @@ reports = Table(
     Column("text", Text, nullable=False),
     Column("stored_at", Text, nullable=False),
 )
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", key_text(), primary_key=True),
+    Column("report", key_text(), nullable=False),
+    Column("position", Integer, nullable=False),  # its order among its report's claims
+    Column("kind", Text, nullable=False),
+    Column("speaker", Text),
+    Column("source", Text),
+    Column("quantity", Integer),
+    Column("qualifier", Text),
+    Column("unit", Text),
+    Column("weapon", Text),
+    Column("weapon_model", Text),
+    Column("actor", Text),
+    Column("start_utc", Text),
+    Column("end_utc", Text),
+    Column("text", Text, nullable=False),
+    Column("record", Text, nullable=False),  # the whole claim, exchange-format JSON
+    ForeignKeyConstraint(["report"], ["reports.id"]),
+    Index("ix_claims_report", "report", "position"),
+)
+
+# Which reports each incident (or fulfilment) record was extracted from.
+report_incidents = Table(
+    "report_incidents",
+    metadata,
+    Column("report_id", key_text(), nullable=False),
+    Column("incident_id", key_text(), nullable=False),
+    PrimaryKeyConstraint("report_id", "incident_id"),
+    ForeignKeyConstraint(["report_id"], ["reports.id"]),
+    ForeignKeyConstraint(["incident_id"], ["incidents.id"]),
+    Index("ix_report_incidents_incident", "incident_id"),
+)
+
+
+# The dashboard's indexes (migration 0003). Lists sort by START_KEY, the start time with
+# unknown starts last; indexing that expression (rather than start_utc itself) leaves the
+# plans of the pipeline's own record streams as they were.
+START_KEY = func.coalesce(incidents.c.start_utc, literal_column("'9999-12-31T23:59:59Z'"))
+Index("ix_incidents_kind_start_key", incidents.c.kind, START_KEY, incidents.c.id)
+Index("ix_incidents_kind_actor_start_key", incidents.c.kind, incidents.c.actor, START_KEY, incidents.c.id)
+Index("ix_incidents_admin1_code", incidents.c.admin1_code)
+Index(
+    "ix_verdicts_version_verdict",
+    verdicts.c.agreement_id, verdicts.c.version, verdicts.c.verdict, verdicts.c.incident_id,
+)
+Index("ix_incidents_map", *(incidents.c[name] for name in ("kind", "geo_precision", "lat", "lon", "admin1_code", "id")))
+Index("ix_verdicts_shown", *(verdicts.c[name] for name in ("agreement_id", "version", "incident_id", "verdict", "reason")))
 
 
 def time_from_text(text: str) -> datetime:

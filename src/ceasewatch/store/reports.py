@@ -1,0 +1,173 @@
+"""Reports, their claims, and which records came from which report.
+
+A report is stored once by its content id and never changed. Saving an extraction stores,
+in one transaction: the report (if new), its claims (replacing those of an earlier
+extraction of the same report), its incident and fulfilment records through the records
+path (added, revised or unchanged by content), and a link from the report to each record.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from ..errors import NotFound
+from ..model import Claim, Evidence, Extraction, Interval, Report
+from ..model.interval import format_utc, parse_instant
+from .connection import Connected, executemany
+from .records import _row, _save_rows, canonical_json
+from .rows import SaveCounts
+from .tables import claims, incidents, now_text, report_incidents, reports
+
+_INSERT = (
+    "INSERT INTO reports (id, source, url, published, title, language, text, stored_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+)
+_CLAIM_COLUMNS = (
+    "id", "report", "position", "kind", "speaker", "source", "quantity", "qualifier", "unit", "weapon",
+    "weapon_model", "actor", "start_utc", "end_utc", "text", "record",
+)
+# A claim id met again (another extraction of another report gave the same id) takes the
+# newest content, so a re-extraction never fails on an id it made before.
+_UPSERT_CLAIM = (
+    f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})"
+    f" ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _CLAIM_COLUMNS[1:])}"
+)
+_LINK = "INSERT INTO report_incidents (report_id, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
+
+
+class ReportStore(Connected):
+    """Saving and reading reports, claims and report-record links; part of Store."""
+
+    def save_report(self, report: Report) -> bool:
+        """Store a report unless one with its id is stored; True when it was new."""
+        with self._write() as conn:
+            known = conn.execute(select(reports.c.id).where(reports.c.id == report.id)).first()
+            if known is not None:
+                return False
+            executemany(conn, _INSERT, [_report_row(report)])
+        return True
+
+    def save_extraction(self, extraction: Extraction, *, source_file: str | None = None) -> SaveCounts:
+        """Store a report with its claims, records and links, in one transaction.
+
+        The counts are those of the records (incidents and fulfilments): added, revised or
+        unchanged by content, as for a feed. The report's claims replace any stored before.
+        """
+        report = extraction.report
+        records = [r.to_record() for r in (*extraction.incidents, *extraction.fulfilments)]
+        stored_at = now_text()
+        counts = [0, 0, 0]
+        with self._write() as conn:
+            executemany(conn, _INSERT, [_report_row(report, stored_at)])
+            rows = [_row(record, source_file, None, stored_at, i) for i, record in enumerate(records)]
+            _save_rows(conn, rows, counts)
+            conn.execute(delete(claims).where(claims.c.report == report.id))
+            executemany(conn, _UPSERT_CLAIM, [
+                _claim_row(claim, report.id, position) for position, claim in enumerate(extraction.claims)
+            ])
+            executemany(conn, _LINK, [(report.id, record["id"]) for record in records])
+        return SaveCounts(*counts)
+
+    def report(self, report_id: str) -> Report:
+        """The stored report with that id; NotFound if there is none."""
+        r = reports.c
+        with self._read() as conn:
+            row = conn.execute(
+                select(r.id, r.source, r.url, r.published, r.title, r.language, r.text).where(r.id == report_id)
+            ).first()
+        if row is None:
+            raise NotFound(f"no report {report_id!r} in the store")
+        return Report(
+            id=row.id, text=row.text, title=row.title, source=row.source, url=row.url,
+            published=row.published, language=row.language,
+        )
+
+    def reports(self) -> list[Report]:
+        """Every stored report without its text (`text` is ''), newest publication first, then id."""
+        r = reports.c
+        query = select(r.id, r.source, r.url, r.published, r.title, r.language).order_by(
+            r.published.desc().nulls_last(), r.id
+        )
+        with self._read() as conn:
+            return [
+                Report(id=row.id, text="", title=row.title, source=row.source, url=row.url,
+                       published=row.published, language=row.language)
+                for row in conn.execute(query)
+            ]
+
+    def claims(self, report_id: str | None = None) -> list[Claim]:
+        """The stored claims of one report (or of every report), in the order the text gives them."""
+        query = select(claims.c.record).order_by(claims.c.report, claims.c.position)
+        if report_id is not None:
+            query = query.where(claims.c.report == report_id)
+        with self._read() as conn:
+            return [claim_from_record(json.loads(text)) for text in conn.execute(query).scalars()]
+
+    def report_ids_for(self, incident_id: str) -> list[str]:
+        """The ids of the reports a stored record was extracted from (none for a feed's records)."""
+        link = report_incidents.c
+        with self._read() as conn:
+            if conn.execute(select(incidents.c.id).where(incidents.c.id == incident_id)).first() is None:
+                raise NotFound(f"no record {incident_id!r} in the store")
+            query = select(link.report_id).where(link.incident_id == incident_id).order_by(link.report_id)
+            return list(conn.execute(query).scalars())
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim in the exchange format (spec: incidents.md, "Claim"), JSON-ready."""
+    return {
+        "id": claim.id,
+        "report": claim.report,
+        "kind": claim.kind,
+        "speaker": claim.speaker,
+        "source": claim.source,
+        "quantity": claim.quantity,
+        "qualifier": claim.qualifier,
+        "unit": claim.unit,
+        "weapon": claim.weapon,
+        "weapon_model": claim.weapon_model,
+        "actor": claim.actor,
+        "start": _utc_or_none(claim.time.earliest),
+        "end": _utc_or_none(claim.time.latest),
+        "text": claim.text,
+        "evidence": [e.to_record() for e in claim.evidence],
+    }
+
+
+def claim_from_record(r: dict[str, Any]) -> Claim:
+    """The Claim a record made by claim_record stands for."""
+    return Claim(
+        id=r["id"], kind=r["kind"], text=r["text"], report=r.get("report"), speaker=r.get("speaker"),
+        source=r.get("source"), quantity=r.get("quantity"), qualifier=r.get("qualifier"), unit=r.get("unit"),
+        weapon=r.get("weapon"), weapon_model=r.get("weapon_model"), actor=r.get("actor"),
+        time=Interval(_instant_or_none(r.get("start")), _instant_or_none(r.get("end"))),
+        evidence=tuple(Evidence.from_record(e) for e in r.get("evidence") or ()),
+    )
+
+
+def _report_row(report: Report, stored_at: str | None = None) -> tuple:
+    return (
+        report.id, report.source, report.url, report.published, report.title, report.language, report.text,
+        stored_at or now_text(),
+    )
+
+
+def _claim_row(claim: Claim, report_id: str, position: int) -> tuple:
+    record = claim_record(claim)
+    record["report"] = report_id  # a claim belongs to the report it is saved with
+    return (
+        claim.id, report_id, position, claim.kind, claim.speaker, claim.source, claim.quantity, claim.qualifier,
+        claim.unit, claim.weapon, claim.weapon_model, claim.actor, record["start"], record["end"], claim.text,
+        canonical_json(record),
+    )
+
+
+def _utc_or_none(t) -> str | None:
+    return None if t is None else format_utc(t)
+
+
+def _instant_or_none(text: str | None):
+    return None if text is None else parse_instant(text)
