@@ -1,0 +1,67 @@
+"""GET /api/incidents, /api/incidents/{id} and /api/verdicts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+
+from ..core import Ceasewatch
+from ..store import IncidentQuery
+from .app import get_ceasewatch, json_response
+from .detail import incident_detail_json
+from .filters import incident_filters
+from .schemas import IncidentList, VerdictList, incident_json
+from .schemas_detail import IncidentDetail
+
+router = APIRouter(tags=["incidents"])
+BAD_FILTER = {400: {"description": "A filter names an unknown version or a malformed value"},
+              404: {"description": "No such agreement"}}
+
+
+@router.get("/incidents", response_model=IncidentList, responses=BAD_FILTER)
+def list_incidents(query: IncidentQuery = Depends(incident_filters), cw: Ceasewatch = Depends(get_ceasewatch)):
+    """A page of strike incidents: filtered, sorted, with the total the filters select."""
+    query = cw.incident_query(query)
+    page = cw.incident_page(query)
+    versions = version_keys(cw, query)
+    return json_response({
+        "total": page.total, "limit": query.limit, "offset": query.offset,
+        "agreement": query.agreement, "version": query.version,
+        "items": [incident_json(row, versions) for row in page.rows],
+    })
+
+
+@router.get("/incidents/{incident_id}", response_model=IncidentDetail,
+            responses={404: {"description": "No such strike incident or agreement"}})
+def get_incident(
+    incident_id: str,
+    agreement: str | None = Query(None, max_length=200, description="Agreement id [default: the first stored]."),
+    cw: Ceasewatch = Depends(get_ceasewatch),
+):
+    """One incident: every field, the verdict trace per version, the record's history, its reports."""
+    return json_response(incident_detail_json(cw, incident_id, agreement))
+
+
+@router.get("/verdicts", response_model=VerdictList, responses=BAD_FILTER)
+def list_verdicts(
+    query: IncidentQuery = Depends(incident_filters),
+    only_version: bool = Query(False, description="Only the rows of `version` (default: every version)."),
+    cw: Ceasewatch = Depends(get_ceasewatch),
+):
+    """Verdict rows (incident, version) for a page of the incidents the filters select."""
+    query = cw.incident_query(query)
+    page = cw.incident_page(query)
+    versions = [query.version] if only_version and query.version else version_keys(cw, query)
+    items = [
+        {"incident": row.record["id"], "agreement": query.agreement, "version": v,
+         "verdict": (vr := row.verdicts[v]).verdict, "reason": vr.reason, "unknown": list(vr.unknown),
+         "commitment": vr.commitment}
+        for row in page.rows for v in versions if v in row.verdicts
+    ]
+    return json_response({"total": page.total, "limit": query.limit, "offset": query.offset,
+                          "agreement": query.agreement, "items": items})
+
+
+def version_keys(cw: Ceasewatch, query: IncidentQuery) -> list[str]:
+    """The versions of the query's agreement, in file order (none without an agreement)."""
+    agreement = cw.agreement(query.agreement) if query.agreement else None
+    return list(agreement.versions) if agreement else []

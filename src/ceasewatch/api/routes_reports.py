@@ -1,0 +1,35 @@
+"""GET /api/reports/{id} (text and evidence spans) and /api/sources."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from ..core import Ceasewatch
+from .app import get_ceasewatch, json_response
+from .schemas_detail import ReportOut, SourceOut
+
+router = APIRouter(tags=["reports"])
+
+
+@router.get("/reports/{report_id}", response_model=ReportOut, responses={404: {"description": "No such report"}})
+def get_report(report_id: str, cw: Ceasewatch = Depends(get_ceasewatch)):
+    """A stored report's text and every evidence span that a record cites in it."""
+    report = cw.report(report_id)
+    spans = [
+        {"record": record["id"], "report": report_id, "start": e["start"], "end": e["end"], "text": e["text"],
+         **({"field": e["field"]} if e.get("field") is not None else {})}
+        for record in cw.report_citations(report_id)
+        for e in record.get("evidence") or ()
+        if e.get("report") == report_id
+    ]
+    spans.sort(key=lambda s: (s["start"], s["end"], s["record"]))
+    return json_response({
+        "id": report.id, "title": report.title, "source": report.source, "url": report.url,
+        "published": report.published, "language": report.language, "text": report.text, "spans": spans,
+    })
+
+
+@router.get("/sources", response_model=list[SourceOut])
+def list_sources(cw: Ceasewatch = Depends(get_ceasewatch)):
+    """The source registry with reliability grades: an empty list until consolidation (issue 4)."""
+    return json_response(cw.sources())
