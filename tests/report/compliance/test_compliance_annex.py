@@ -1,0 +1,76 @@
+import csv
+import io
+
+from compliance_samples import data, entry, record
+
+from ceasewatch.report.compliance import annex_entries, write_annex_csv
+from ceasewatch.store.provenance import ReportHeader
+
+
+def test_annex_puts_the_most_severe_verdict_under_any_version_first():
+    d = data([
+        entry(record("none"), **{"us-ua": ("no_violation", "out_of_scope"), "kremlin": ("no_violation", "out_of_scope")}),
+        entry(record("unsure"), **{"us-ua": ("undetermined", None, ("time",)), "kremlin": ("no_violation", "out_of_scope")}),
+        entry(record("one-way"), **{"us-ua": ("no_violation", "out_of_scope"), "kremlin": ("violation",)}),
+        entry(record("unjudged")),
+    ])
+    assert [e.id for e in annex_entries(d)] == ["one-way", "unsure", "none", "unjudged"]
+
+
+def test_among_equal_verdicts_better_attested_then_deadlier_then_earlier_come_first():
+    v = {"us-ua": ("violation",)}
+    d = data([
+        entry(record("late", "2025-03-19T10:00:00Z"), **v),
+        entry(record("early", "2025-03-18T10:00:00Z"), **v),
+        entry(record("deadly", "2025-03-19T12:00:00Z", counts={"killed": 3}), **v),
+        entry(record("confirmed", "2025-03-20T00:00:00Z"), "confirmed", **v),
+        entry(record("discounted", "2025-03-17T00:00:00Z"), "discounted", **v),
+        entry(record("alleged", "2025-03-17T00:00:00Z"), "alleged", **v),
+    ], versions=("us-ua",))
+    assert [e.id for e in annex_entries(d)] == ["confirmed", "alleged", "deadly", "early", "late", "discounted"]
+
+
+def test_a_limit_keeps_the_most_severe_first():
+    d = data([entry(record(f"i{n}"), **{"us-ua": ("violation" if n % 2 else "no_violation", None)})
+              for n in range(6)], versions=("us-ua",))
+    assert [e.id for e in annex_entries(d, limit=2)] == ["i1", "i3"]
+
+
+def test_annex_entry_states_place_time_targets_actor_grade_and_sources():
+    rec = record("a", "2025-03-18T19:00:00Z", "2025-03-19T04:00:00Z", place="Sumy Oblast", admin1="Sumy Oblast",
+                 admin1_code="UA-59", country="UA", lat=51.1, lon=34.1, geo_precision="admin1", targets=["health"],
+                 weapon="drone", weapon_model="Shahed-136", outcome="hit", counts={"killed": None, "injured": 2},
+                 claimed_by=["Ukrainian authorities"], denied_by=["Russian MoD"],
+                 evidence=[{"report": "rep-1", "start": 10, "end": 25, "text": "two hospitals h"}])
+    d = data([entry(rec, "contested", **{"us-ua": ("violation",)})], versions=("us-ua",),
+             reports={"rep-1": ReportHeader("rep-1", "AP", "https://apnews.com/x", "2025-03-19", "Partial ceasefire")})
+    (e,) = annex_entries(d)
+    assert e.place == "Sumy Oblast (UA-59), UA; admin1 at 51.1000, 34.1000"
+    assert e.time == "2025-03-18 19:00Z – 2025-03-19 04:00Z"
+    assert (e.targets, e.weapon, e.outcome, e.counts) == ("health", "drone (Shahed-136)", "hit", "injured 2")
+    assert (e.actor, e.grade) == ("RU (Russian Federation)", "contested")
+    assert e.claimed_by == ("Ukrainian authorities",) and e.denied_by == ("Russian MoD",)
+    (quote,) = e.quotes
+    assert (quote.text, quote.url, quote.title, quote.outlet, quote.span) == (
+        "two hospitals h", "https://apnews.com/x", "Partial ceasefire", "AP", "10–25")
+
+
+def test_a_link_that_is_not_http_is_never_made_a_link():
+    rec = record("a", evidence=[{"report": "rep-1", "start": 0, "end": 1, "text": "x"}])
+    d = data([entry(rec)], reports={"rep-1": ReportHeader("rep-1", None, "javascript:alert(1)", None, None)})
+    assert annex_entries(d)[0].quotes[0].url is None
+
+
+def test_the_csv_annex_has_every_incident_in_annex_order_with_a_column_per_version():
+    d = data([
+        entry(record("b"), **{"us-ua": ("no_violation", "out_of_scope"), "kremlin": ("no_violation", "out_of_scope")}),
+        entry(record("a", targets=["health", "water"], claimed_by=["x", "y"]),
+              **{"us-ua": ("violation",), "kremlin": ("no_violation", "out_of_scope")}),
+    ])
+    buffer = io.StringIO()
+    assert write_annex_csv(d, buffer) == 2
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert [(r["rank"], r["id"]) for r in rows] == [("1", "a"), ("2", "b")]
+    assert rows[0]["verdict.us-ua"] == "violation" and rows[0]["detail.kremlin"] == "out_of_scope"
+    assert rows[0]["targets"] == "health;water" and rows[0]["claimed_by"] == "x;y"
+    assert rows[0]["why.kremlin"].startswith("ru-halt: targets health, water are outside its scope")
