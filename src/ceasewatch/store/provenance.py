@@ -7,7 +7,7 @@ same evidence, and follow each quoted span back to its source.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -70,6 +70,16 @@ class ProvenanceStore(Connected):
                 for row in conn.execute(query):
                     found[row.id] = ReportHeader(row.id, row.source, row.url, row.published, row.title)
         return found
+
+    def report_texts(self, report_ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(id, text) of those of `report_ids` that are stored, by id, a few hundred at a time."""
+        ids = sorted(set(report_ids))
+        r = reports.c
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            part = ids[start:start + _IDS_PER_QUERY]
+            with self._read() as conn:
+                rows = conn.execute(select(r.id, r.text).where(r.id.in_(part)).order_by(r.id)).all()
+            yield from ((row.id, row.text) for row in rows)
 
     def record_files(self) -> list[tuple[str | None, int]]:
         """(source file, number of current records read from it), by file name; None: no file."""

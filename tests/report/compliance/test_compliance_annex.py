@@ -4,6 +4,7 @@ import io
 from compliance_samples import data, entry, record
 
 from ceasewatch.report.compliance import annex_entries, write_annex_csv
+from ceasewatch.report.compliance.excerpts import cited_sentences
 from ceasewatch.store.provenance import ReportHeader
 
 
@@ -37,28 +38,40 @@ def test_a_limit_keeps_the_most_severe_first():
 
 
 def test_annex_entry_states_place_time_targets_actor_grade_and_sources():
+    text = "Overnight drones hit two hospitals in the Sumy region. Staff moved patients to shelters."
     rec = record("a", "2025-03-18T19:00:00Z", "2025-03-19T04:00:00Z", place="Sumy Oblast", admin1="Sumy Oblast",
                  admin1_code="UA-59", country="UA", lat=51.1, lon=34.1, geo_precision="admin1", targets=["health"],
                  weapon="drone", weapon_model="Shahed-136", outcome="hit", counts={"killed": None, "injured": 2},
                  claimed_by=["Ukrainian authorities"], denied_by=["Russian MoD"],
-                 evidence=[{"report": "rep-1", "start": 10, "end": 25, "text": "two hospitals h"}])
+                 evidence=[{"report": "rep-1", "start": 21, "end": 34, "text": "two hospitals"},
+                           {"report": "rep-1", "start": 42, "end": 53, "text": "Sumy region"}])
     d = data([entry(rec, "contested", **{"us-ua": ("violation",)})], versions=("us-ua",),
-             reports={"rep-1": ReportHeader("rep-1", "AP", "https://apnews.com/x", "2025-03-19", "Partial ceasefire")})
+             reports={"rep-1": ReportHeader("rep-1", "AP", "https://apnews.com/x", "2025-03-19", "Partial ceasefire")},
+             excerpts={"rep-1": cited_sentences(text, [(21, 34), (42, 53)])})
     (e,) = annex_entries(d)
     assert e.place == "Sumy Oblast (UA-59), UA; admin1 at 51.1000, 34.1000"
     assert e.time == "2025-03-18 19:00Z – 2025-03-19 04:00Z"
     assert (e.targets, e.weapon, e.outcome, e.counts) == ("health", "drone (Shahed-136)", "hit", "injured 2")
     assert (e.actor, e.grade) == ("RU (Russian Federation)", "contested")
     assert e.claimed_by == ("Ukrainian authorities",) and e.denied_by == ("Russian MoD",)
-    (quote,) = e.quotes
-    assert (quote.text, quote.url, quote.title, quote.outlet, quote.span) == (
-        "two hospitals h", "https://apnews.com/x", "Partial ceasefire", "AP", "10–25")
+    (citation,) = e.citations
+    assert (citation.url, citation.title, citation.outlet, citation.offsets) == (
+        "https://apnews.com/x", "Partial ceasefire", "AP", "0–54")
+    (passage,) = citation.passages
+    assert passage.pieces == (("Overnight drones hit ", False), ("two hospitals", True), (" in the ", False),
+                              ("Sumy region", True), (".", False))
+
+
+def test_evidence_from_a_report_that_is_not_stored_is_quoted_by_its_spans():
+    rec = record("a", evidence=[{"report": "rep-9", "start": 4, "end": 13, "text": "oil depot"}])
+    (citation,) = annex_entries(data([entry(rec)]))[0].citations
+    assert citation.title is None and citation.passages[0].pieces == (("oil depot", True),)
 
 
 def test_a_link_that_is_not_http_is_never_made_a_link():
     rec = record("a", evidence=[{"report": "rep-1", "start": 0, "end": 1, "text": "x"}])
     d = data([entry(rec)], reports={"rep-1": ReportHeader("rep-1", None, "javascript:alert(1)", None, None)})
-    assert annex_entries(d)[0].quotes[0].url is None
+    assert annex_entries(d)[0].citations[0].url is None
 
 
 def test_the_csv_annex_has_every_incident_in_annex_order_with_a_column_per_version():

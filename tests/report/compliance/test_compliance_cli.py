@@ -1,4 +1,5 @@
 from click.testing import CliRunner
+from worked_example import ROOT
 
 from ceasewatch.cli.main import cli
 
@@ -68,3 +69,15 @@ def test_an_unknown_version_names_the_known_ones(example_dir):
 def test_report_on_an_empty_database_says_to_ingest_an_agreement(tmp_path):
     result = invoke("report", "--db", str(tmp_path / "empty.db"), "-o", "-")
     assert result.exit_code == 1 and "no agreement is stored" in result.stderr
+
+
+def test_with_several_agreements_stored_one_must_be_named(example_dir):
+    other = ROOT / "tests" / "cases" / "agreements" / "full" / "agreement.yaml"
+    db = str(example_dir / "ceasewatch.db")
+    assert invoke("run", str(example_dir)).exit_code == 0
+    assert invoke("ingest", str(other), "--db", db).exit_code == 0
+    result = invoke("report", "--db", db, "-o", "-")
+    assert result.exit_code == 1 and "several agreements are stored" in result.stderr
+    assert invoke("report", "--db", db, "-o", "-", "--agreement", "energy-moratorium-2025").exit_code == 0
+    assert invoke("export", "--db", db, "--format", "geojson").exit_code == 1
+    assert invoke("export", "--db", db, "--format", "jsonl").exit_code == 0  # the exchange format needs none

@@ -9,12 +9,13 @@ then the earliest start (unknown last), then the id.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 from .data import GRADES, UNGRADED, VERDICT_COLUMNS, ComplianceData, Entry
 from .differences import Reading, readings
+from .excerpts import Passage
 
 _VERDICT_RANK = {v: i for i, v in enumerate(VERDICT_COLUMNS)}
 _GRADE_RANK = {g: i for i, g in enumerate((*GRADES[:-1], UNGRADED, GRADES[-1]))}
@@ -22,16 +23,20 @@ _SAFE_SCHEMES = ("http://", "https://")
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A quoted evidence span with the report it comes from."""
+class Citation:
+    """One report an incident rests on: the sentences quoted from it, cited words marked."""
 
-    text: str
     report: str  # report id
-    span: str  # 'start–end' character offsets
     title: str | None
     outlet: str | None
     published: str | None
     url: str | None  # only http(s) links: anything else is shown as text, never linked
+    passages: tuple[Passage, ...]
+
+    @property
+    def offsets(self) -> str:
+        """'37–228, 230–301': where the passages stand in the report's text."""
+        return ", ".join(f"{p.start}–{p.end}" for p in self.passages)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class AnnexEntry:
     readings: tuple[Reading, ...]
     claimed_by: tuple[str, ...]
     denied_by: tuple[str, ...]
-    quotes: tuple[Quote, ...]
+    citations: tuple[Citation, ...]
 
 
 def severity_key(entry: Entry, versions: tuple[str, ...]) -> tuple:
@@ -116,7 +121,7 @@ def annex_entry(data: ComplianceData, entry: Entry) -> AnnexEntry:
         readings=readings(data, entry),
         claimed_by=tuple(r.get("claimed_by") or ()),
         denied_by=tuple(r.get("denied_by") or ()),
-        quotes=tuple(_quote(span, data) for span in r.get("evidence") or ()),
+        citations=citations(data, r.get("evidence") or ()),
     )
 
 
@@ -155,28 +160,43 @@ def write_annex_csv(data: ComplianceData, stream: IO[str]) -> int:
                  _cell(counts.get("killed")), _cell(counts.get("injured")), entry.grade,
                  "yes" if entry.differs(data.versions) else "no"]
         verdicts = [x for reading in readings(data, entry) for x in (reading.verdict, reading.detail, reading.why)]
-        quotes = " | ".join(_quote_cell(_quote(span, data)) for span in r.get("evidence") or ())
+        quotes = " | ".join(_citation_cell(c) for c in citations(data, r.get("evidence") or ()))
         writer.writerow([*plain, *verdicts, ";".join(r.get("claimed_by") or ()), ";".join(r.get("denied_by") or ()),
                          quotes])
     return rank
 
 
-def _quote(span: Mapping[str, Any], data: ComplianceData) -> Quote:
-    header = data.reports.get(span["report"])
-    url = header.url if header is not None else None
-    if url is not None and not url.lower().startswith(_SAFE_SCHEMES):
-        url = None
-    return Quote(
-        text=span["text"], report=span["report"], span=f"{span['start']}–{span['end']}",
-        title=header.title if header else None, outlet=header.source if header else None,
-        published=header.published if header else None, url=url,
-    )
+def citations(data: ComplianceData, evidence: Iterable[Mapping[str, Any]]) -> tuple[Citation, ...]:
+    """The incident's evidence as one citation per report, in report id order.
+
+    Each cites the sentences its spans stand in; a report that is not stored is quoted by
+    its spans alone.
+    """
+    by_report: dict[str, dict[tuple[int, int], str]] = {}
+    for span in evidence:
+        by_report.setdefault(span["report"], {})[span["start"], span["end"]] = span["text"]
+    out = []
+    for report_id in sorted(by_report):
+        spans = by_report[report_id]
+        excerpts = data.excerpts.get(report_id)
+        passages = excerpts.passages(spans) if excerpts is not None else ()
+        if not passages:
+            passages = tuple(Passage(s, e, ((text, True),)) for (s, e), text in sorted(spans.items()))
+        header = data.reports.get(report_id)
+        url = header.url if header is not None else None
+        if url is not None and not url.lower().startswith(_SAFE_SCHEMES):
+            url = None
+        out.append(Citation(
+            report=report_id, title=header.title if header else None, outlet=header.source if header else None,
+            published=header.published if header else None, url=url, passages=passages,
+        ))
+    return tuple(out)
 
 
-def _quote_cell(q: Quote) -> str:
-    """'rep-…[12–40] https://… “the span”' for the CSV."""
-    link = f" {q.url}" if q.url else ""
-    return f"{q.report}[{q.span}]{link} “{q.text}”"
+def _citation_cell(c: Citation) -> str:
+    """'rep-…[37–228] https://… “the sentence … the next”' for the CSV."""
+    link = f" {c.url}" if c.url else ""
+    return f"{c.report}[{c.offsets}]{link} “{' … '.join(p.text for p in c.passages)}”"
 
 
 def _interval(start: str | None, end: str | None) -> str:

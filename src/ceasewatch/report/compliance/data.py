@@ -17,6 +17,7 @@ from ...model.incident import KINDS
 from ...model.verdict import VERDICTS
 from ...store import IncidentQuery, Store, VerdictRow
 from ...store.provenance import ReportHeader
+from .excerpts import CitedSentences, report_excerpts
 
 GRADES = ("confirmed", "corroborated", "reported", "alleged", "contested", "discounted")
 UNGRADED = "ungraded"  # an incident that consolidation has not graded (yet)
@@ -84,6 +85,7 @@ class ComplianceData:
     record_files: tuple[tuple[str | None, int], ...] = ()
     report_outlets: tuple[tuple[str | None, int], ...] = ()
     software: tuple[tuple[str, str], ...] = ()
+    excerpts: Mapping[str, CitedSentences] = field(default_factory=dict)  # report id -> cited sentences
 
     def parties(self) -> tuple[str, ...]:
         """Actors to tabulate: the agreement's parties in file order, others sorted, then unknown."""
@@ -132,7 +134,12 @@ def gather_compliance_data(
     say(f"read {len(entries):,} incidents; reading sources and the database fingerprint")
     fulfilments = [Fulfilment.from_record(r) for kind in KINDS if kind != "strike" for r in store.records(kind)]
     statuses = [s for s in perform_status(agreement, fulfilments, as_of) if s.version in versions]
-    report_ids = {span["report"] for e in entries for span in e.record.get("evidence") or ()}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for e in entries:
+        for span in e.record.get("evidence") or ():
+            spans.setdefault(span["report"], set()).add((span["start"], span["end"]))
+    say(f"quoting evidence from {len(spans):,} reports")
+    excerpts = report_excerpts(store.report_texts(spans), spans)
     return ComplianceData(
         agreement=agreement,
         versions=versions,
@@ -143,10 +150,11 @@ def gather_compliance_data(
         stored_strikes=store.count_records("strike"),
         commitments=tuple(statuses),
         fingerprint=store.fingerprint(),
-        reports=store.report_headers(report_ids),
+        reports=store.report_headers(spans),
         record_files=tuple(store.record_files()),
         report_outlets=tuple(store.report_outlets()),
         software=software_versions(),
+        excerpts=excerpts,
     )
 
 

@@ -16,6 +16,7 @@ from .reasons import short_interval
 from .sections import ReportSections
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def render_html(sections: ReportSections, stream: IO[str] | None = None) -> str | None:
@@ -72,7 +73,7 @@ def _css() -> str:
 
 def markdown_text(value: Any) -> str:
     """Text made inert in Markdown: its special characters escaped, on one line."""
-    text = " ".join(str(value).split())
+    text = _WHITE_SPACE.sub(" ", str(value))  # one line; a leading or trailing space is kept
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
