@@ -397,7 +397,7 @@ class Ceasewatch:
         The agreement is the one named, else the only one stored, else none (exchange formats
         need none); `needs_agreement` (formats showing verdicts) makes several an error.
         """
-        stored = [a.id for a in self.store.agreements()]
+        stored = [agreement_id for agreement_id, _ in self.store.agreement_heads()]
         agreement = None
         if selection.agreement is not None or len(stored) == 1 or (needs_agreement and stored):
             agreement = self._single_agreement(selection.agreement)

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..model import Agreement
+from ..model import Agreement, format_utc
 from ..model.incident import KINDS
-from ..model.interval import format_utc
 from ..store import IncidentQuery, Store, VerdictRow
 
 
