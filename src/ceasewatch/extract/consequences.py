@@ -3,7 +3,7 @@
 "the damage left about 3,000 homes without power": the homes are a consequence, not a
 target (the outage still says energy was hit). The frames read, each with its object X:
 
-- "left/leaving X without|with no|in the dark|cut off";
+- "left/leaving X without|with no (power, heat, water, gas, communications …)|in the dark|cut off";
 - "cut/knocked out/disrupted (the) power|electricity|heat|water|gas (supply) to|for|in X",
   "power|heat|water supply to X", "power outages/blackouts for|in|at|affecting X";
 - "evacuated X", "the evacuation of X";
@@ -36,9 +36,12 @@ _OBJECT_AFTER = re.compile(
     rf"evacuat(?:ed|ing|e)|evacuation\s+of|relocat(?:ed|ing))\s+",
     re.I,
 )
-# "left X without": the object stands between the two words.
+# "left X without power": the object stands between. Only a lost supply or service: "left the
+# school without windows" tells of damage to the school.
 _LEFT_WITHOUT = re.compile(
-    r"\b(?:left|leaving|leaves|leave)\s+(?P<x>(?:[^\s.;:!?]+\s+){1,10}?)(?:without|with\s+no|in\s+the\s+dark|cut\s+off)\b",
+    r"\b(?:left|leaving|leaves|leave)\s+(?P<x>(?:[^\s.;:!?]+\s+){1,10}?)"
+    rf"(?:(?:without|with\s+no)\s+(?:any\s+)?(?:{_SUPPLY}|communications?|internet|mobile|phone|"
+    r"connection|supply|supplies|services?|utilities)|in\s+the\s+dark|cut\s+off)\b",
     re.I,
 )
 # Frames whose object stands before them: the match starts where X ends.
@@ -70,7 +73,8 @@ _REACH = 10  # words of X at most
 
 def consequence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of text[start:end] that name what a strike's consequences fell on (never what it hit)."""
-    if not any(stem in text[start:end].lower() for stem in _STEMS):
+    lowered = text[start:end].lower()
+    if not any(stem in lowered for stem in _STEMS):
         return []
     spans = []
     for m in _LEFT_WITHOUT.finditer(text, start, end):

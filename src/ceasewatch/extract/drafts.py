@@ -7,12 +7,13 @@ local day and side) and turns them into Incident records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..model.place import PlaceMention
 from .counts import Quantity, count_field
 from .cues import has_hit
 from .facts import SentenceFacts
-from .lexicon import WeaponMatch
+from .lexicon import WeaponMatch, WordMatch
 
 
 @dataclass(frozen=True)
@@ -88,30 +89,14 @@ def read_outcome(text: str, facts: SentenceFacts, clause: tuple[int, int], draft
             draft.add_span(c.start, c.end, "outcome")
 
 
-def add_targets(facts: SentenceFacts, draft: Draft, clause: tuple[int, int] | None,
-                others: list[PlaceMention] = ()) -> bool:
-    """Target codes from the words of the clause (or of every attack clause of a continuing sentence).
-
-    When the clause names other places too, a word goes to the place it is nearest to, the
-    place after it first ("a fuel depot in A and an ammunition depot in B").
-    """
+def add_targets(draft: Draft, words: Iterable[WordMatch]) -> bool:
+    """Give the draft the taxonomy codes of these target words, with their spans; True if any."""
     added = False
-    for word in facts.targets:
-        if clause is not None and not clause[0] <= word.start < clause[1]:
-            continue
-        if others and _nearest_place(word.start, [draft.mention, *others]) is not draft.mention:
-            continue
+    for word in words:
         draft.targets.update(word.codes)
         draft.add_span(word.start, word.end, "targets")
         added = True
     return added
-
-
-def _nearest_place(position: int, places: list[PlaceMention]) -> PlaceMention:
-    after = [p for p in places if p.start >= position]
-    if after:
-        return min(after, key=lambda p: p.start - position)
-    return max(places, key=lambda p: p.start)
 
 
 def add_weapons(facts: SentenceFacts, draft: Draft, clause: tuple[int, int] | None) -> None:

@@ -16,12 +16,13 @@ from .drafts import (
     Draft, add_counts, add_targets, add_voices, add_weapons, is_interception_only, read_outcome, set_actor,
 )
 from .facts import SentenceFacts
+from .lexicon import WordMatch
 from .locations import contains
+from .pairing import own_targets
 
 # "the city in the Dnipropetrovsk region": the region describes the city already named.
 _THE_CITY_IN = re.compile(r"\bthe\s+(?:city|town|village|settlement)\s+in\s+(?:the\s+)?(?:[\w'’]+\s+)?$", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|injured|wounded|dead|died|hurt|casualties)\b", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
 _TALLY_WORDS = frozenset("drone drones uav uavs missile missiles bomb bombs shahed shaheds rocket rockets".split())
 _STORY_REACH = 2  # paragraphs after its last sentence that a story can still be continued
 _DAY_REACH = 3  # sentences back where a clock time with no day may find its day
@@ -56,8 +57,8 @@ def find_drafts(text: str, facts: list[SentenceFacts]) -> list[Draft]:
             story = Story(new, paragraph, paragraph, [f])
             drafts.extend(new)
         elif story is not None and _continues(f, story):
-            for draft in story.drafts:
-                _continue(text, f, draft)
+            for draft, words in zip(story.drafts, _words_per_draft(f, story.drafts)):
+                _continue(text, f, draft, words)
             story.sentences.append(f)
             story.last_paragraph = paragraph
     return drafts
@@ -69,24 +70,21 @@ def _new_drafts(text: str, f: SentenceFacts, in_story: bool) -> list[Draft]:
     if not f.places:
         return _draft_at_seat(text, f, in_story)
     places = _scene_places(text, f)
+    placeless = _placeless_attack_clauses(f, places)
     drafts = []
     for mention in places:
         clause = f.sentence.clause_of(mention.start)
-        if not f.cues_in(clause) and not _cue_clause_without_place(f, places):
+        if not f.cues_in(clause) and not placeless:
             continue
         if is_interception_only(f, clause, text) and not any(clause[0] <= t.start < clause[1] for t in f.targets):
             continue  # shot down with no named target: a count, not an incident
-        others = [p for p in places if p is not mention and clause[0] <= p.start < clause[1]
-                  and not _listed_together(text, mention, p, places)]
-        drafts.append(_draft(text, f, mention, clause, others, single=len(places) == 1))
+        neighbours = [p for p in places if clause[0] <= p.start < clause[1]]
+        draft = _draft(text, f, mention, clause, neighbours, single=len(places) == 1)
+        for other in placeless:  # "Shelling of X left 500 families without gas, and damaged two houses."
+            add_targets(draft, [t for t in f.targets if other[0] <= t.start < other[1]])
+            read_outcome(text, f, other, draft)
+        drafts.append(draft)
     return drafts
-
-
-def _listed_together(text: str, a: PlaceMention, b: PlaceMention, places: list[PlaceMention]) -> bool:
-    """True when a and b belong to one list ("in the A, B and C regions"): they share its targets."""
-    first, last = (a, b) if a.start < b.start else (b, a)
-    between = [p for p in places if first.start <= p.start <= last.start]
-    return all(_LIST_GAP.fullmatch(text, x.end, y.start) for x, y in zip(between, between[1:]))
 
 
 def _draft_at_seat(text: str, f: SentenceFacts, in_story: bool) -> list[Draft]:
@@ -117,17 +115,15 @@ def _scene_places(text: str, f: SentenceFacts) -> list[PlaceMention]:
     return places
 
 
-def _cue_clause_without_place(f: SentenceFacts, places: list[PlaceMention]) -> bool:
-    """True when the sentence's attack words sit in a clause that names no place of its own."""
-    for clause, cues in f.clause_cues.items():
-        if cues and not any(clause[0] <= p.start < clause[1] for p in places):
-            return True
-    return False
+def _placeless_attack_clauses(f: SentenceFacts, places: list[PlaceMention]) -> list[tuple[int, int]]:
+    """The sentence's clauses with attack words but no place of their own: every place shares them."""
+    return [clause for clause, cues in f.clause_cues.items()
+            if cues and not any(clause[0] <= p.start < clause[1] for p in places)]
 
 
 def _draft(text: str, f: SentenceFacts, mention: PlaceMention, clause: tuple[int, int],
-           others: list[PlaceMention] = (), single: bool = True) -> Draft:
-    """A draft for one place of an attack clause; `others`: the clause's other places."""
+           neighbours: list[PlaceMention] = (), single: bool = True) -> Draft:
+    """A draft for one place of an attack clause; `neighbours`: the clause's places (pairing.py)."""
     s = f.sentence
     draft = Draft(mention, s.index, s.paragraph, clause)
     draft.add_span(mention.start, mention.end, "place")
@@ -136,7 +132,7 @@ def _draft(text: str, f: SentenceFacts, mention: PlaceMention, clause: tuple[int
         actor = f.actor
     if actor is not None:
         set_actor(draft, actor.side, actor.start, actor.end, actor.how)
-    add_targets(f, draft, clause, others)
+    add_targets(draft, own_targets(text, f.targets, mention, clause, list(neighbours) or [mention]))
     add_weapons(f, draft, clause)
     read_outcome(text, f, clause, draft)
     add_counts(text, f, draft, clause, tallies=single)
@@ -188,8 +184,25 @@ def _about_the_attack(f: SentenceFacts) -> bool:
     return f.anaphora is not None and not re.search(r"(?:city|town|village|settlement)$", f.anaphora.group(), re.I)
 
 
-def _continue(text: str, f: SentenceFacts, draft: Draft) -> None:
-    """Add what a continuing sentence says; its speakers count only if it says something of the strike."""
+def _words_per_draft(f: SentenceFacts, drafts: list[Draft]) -> list[list[WordMatch]]:
+    """The target words of a continuing sentence that each draft of the story takes, in draft order.
+
+    A word naming a kind of target that some drafts hold and others do not points back at
+    those ("a depot in A and a power line near B. ... The blaze at the depot ..."): it goes
+    to them only. A word that no draft, or every draft, holds goes to all.
+    """
+    holders = []
+    for word in f.targets:
+        have = [d for d in drafts if d.targets & set(word.codes)]
+        holders.append(have if have and len(have) < len(drafts) else drafts)
+    return [[w for w, its in zip(f.targets, holders) if any(d is draft for d in its)] for draft in drafts]
+
+
+def _continue(text: str, f: SentenceFacts, draft: Draft, own_words: list[WordMatch]) -> None:
+    """Add what a continuing sentence says; its speakers count only if it says something of the strike.
+
+    `own_words`: the sentence's target words this draft takes (_words_per_draft).
+    """
     if f.denies:
         add_voices(f, draft)  # a denial adds who denies, nothing of what it denies
         return
@@ -202,7 +215,7 @@ def _continue(text: str, f: SentenceFacts, draft: Draft) -> None:
         adds |= draft.actor is None
         set_actor(draft, f.actor.side, f.actor.start, f.actor.end, "carried")
     if f.strong or f.cues:
-        adds |= add_targets(f, draft, None)
+        adds |= add_targets(draft, own_words)
         if f.strong and f.weapons:
             add_weapons(f, draft, None)
             adds = True

@@ -19,26 +19,47 @@ import re
 
 from ..model.place import PlaceMention
 from .cues import STRONG
+from .lexicon import WordMatch
 
 # The place names the target: "Kherson's thermal power plant", "the Kherson TPP".
-_NAMES_TARGET = re.compile(r"(?:['’]s?\s+(?:[\w'’-]+\s+){0,2}|\s+)")
+_NAMES_TARGET = re.compile(r"(?:['’]s\s+(?:[\w'’-]+\s+){0,2}|\s+)")
+# Up to three describing words between a place word and the place ("in occupied Luhansk",
+# "in Russia's Ryazan region", "in the city of Izmail").
+_DESCRIBING = (r"(?:the\s+)?(?:(?!(?:and|or|but|then|where|while)\b)[\w'’-]+\s+){0,3}?"
+               r"(?:(?:city|town|village|settlement|port|capital|region|oblast|district)\s+of\s+)?$")
 # The words that tie a noun phrase to the place right after them.
-_TIES_TO_PLACE = re.compile(
-    r"\b(?:in|at|near|outside|around|of|close to|outskirts of)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|settlement|port|capital|region|oblast|district)\s+of\s+)?$",
-    re.I,
-)
+_TIES_TO_PLACE = re.compile(r"\b(?:in|at|near|outside|around|of|close to|outskirts of)\s+" + _DESCRIBING, re.I)
 # A noun phrase ends before these words: what follows is a new statement ("…, and in Sumy").
 _JOINS_STATEMENTS = re.compile(r"(?:,|\b(?:and|or|then|also|but|while|as well))\s*$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 # "PLACE, where …", "struck PLACE overnight, damaging …": what follows the comma is the place's.
 _PLACE_CLAUSE_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}\s*,\s+(?:where|[a-z]+ing)\b")
-# "In PLACE, …" opening a clause, or after "and"/"while" or a comma.
-_FRAME_BEFORE = re.compile(r"(?:^|[,;:]|\b(?:and|while|meanwhile))\s*(?:in|at|near|over|outside)\s+(?:the\s+)?$", re.I)
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
+# "In PLACE, …": a place word opening a clause, or after "and", "while" or a comma.
+_FRAME_PREP = re.compile(r"\b(?:in|at|near|over|outside)\s+" + _DESCRIBING, re.I)
+_OPENS_AFTER = (",", ";", ":", " and", " while", " meanwhile")
+# Between two members of one list: "A, B and C", "the A region and the B region".
+_LIST_GAP = re.compile(r"(?:\s+(?:region|oblast))?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", re.I)
 _NAMED_REACH = 30  # characters from a place to the target it names
 _TIE_REACH = 90  # characters from a target to the place its noun phrase ends at
-_FRAME_REACH = 40  # characters before a place that may open a frame
+_FRAME_REACH = 40  # characters before a place where its place word may stand
+
+
+def own_targets(text: str, words: list[WordMatch], mention: PlaceMention, clause: tuple[int, int],
+                places: list[PlaceMention]) -> list[WordMatch]:
+    """The target words of a clause that belong to `mention`: those paired with it or with no place.
+
+    `places`: the clause's places, `mention` among them, in text order.
+    """
+    own = []
+    for word in words:
+        if not clause[0] <= word.start < clause[1]:
+            continue
+        if len(places) > 1:
+            owners = paired_places(text, word.start, word.end, places, clause[0])
+            if owners is not None and all(p is not mention for p in owners):
+                continue
+        own.append(word)
+    return own
 
 
 def paired_places(text: str, start: int, end: int, places: list[PlaceMention],
@@ -82,7 +103,7 @@ def _tied_to(text: str, end: int, place: PlaceMention) -> bool:
         return False
     gap = text[end:place.start]
     tie = _TIES_TO_PLACE.search(gap)
-    if tie is None or any(ch in gap for ch in ";:—–"):
+    if tie is None or any(ch in gap for ch in ";:—–") or STRONG.search(tie.group()):
         return False
     phrase = gap[:tie.start()]
     if _JOINS_STATEMENTS.search(phrase):
@@ -95,9 +116,9 @@ def _frames(text: str, place: PlaceMention, start: int, clause_start: int) -> bo
     """"In PLACE, drones hit TARGET", "PLACE, where TARGET", "hit PLACE, damaging TARGET"."""
     if _PLACE_CLAUSE_AFTER.match(text[place.end:start]):
         return True
-    opening = text[max(clause_start, place.start - _FRAME_REACH):place.start]
-    frame = _FRAME_BEFORE.search(opening)
-    if frame is None:
+    window = max(clause_start, place.start - _FRAME_REACH)
+    prep = _FRAME_PREP.search(text[window:place.start])
+    if prep is None:
         return False
-    # "^" of the pattern holds only where the window is the clause's own start
-    return frame.start() > 0 or opening[:1] in ",;:" or place.start - _FRAME_REACH <= clause_start
+    opening = " " + text[clause_start:window + prep.start()].lower().rstrip().lstrip(" \"“‘'(")
+    return opening == " " or opening.endswith(_OPENS_AFTER)
