@@ -91,3 +91,27 @@ def test_a_country_alone_makes_no_incident(extractor):
 
 def test_a_visited_city_is_not_the_scene_of_the_attacks_mentioned_beside_it(extractor):
     assert places(extractor, "The attacks came as the envoy arrived in Odesa for talks.") == []
+
+
+def test_the_accused_after_a_participle_is_not_a_speaker():
+    from ceasewatch.extract.attribution import find_speakers
+
+    text = ("Drones hit a fuel depot in Tambov overnight, the regional governor said, "
+            "accusing Ukraine of breaking the truce.")
+    names = [s.name for s in find_speakers(text, 0, len(text), [])]
+    assert len(names) == 1 and "governor" in names[0]
+
+
+def test_a_speaker_after_a_verb_of_saying_is_still_found():
+    from ceasewatch.extract.attribution import find_speakers
+
+    text = "\u201cThe substation was hit twice,\u201d said Ukraine's air force."
+    names = [s.name for s in find_speakers(text, 0, len(text), [])]
+    assert len(names) == 1 and "air force" in names[0]
+
+
+def test_the_object_of_an_accusation_verb_is_not_a_speaker():
+    from ceasewatch.extract.attribution import find_speakers
+
+    text = "Moscow's envoy spoke for an hour and, in closing, blamed Ukraine for the outage."
+    assert all("Ukraine" not in s.name for s in find_speakers(text, 0, len(text), []))

@@ -32,6 +32,11 @@ _BETWEEN = re.compile(
     r"(?:\s+(?:has|have|had|also|later|since|previously|earlier|then|further|again|on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?|late\s+\w+))*\s*$",
     re.I,
 )
+# Speech verbs whose next noun phrase is what they act on, never who speaks.
+_OBJECT_VERBS = frozenset(
+    """accused accuses charged charges blamed denounced dismissed rejected denied denies called identified
+    informed""".split()
+)
 _PRONOUN = re.compile(r"(?:^|\W)(?:it|he|she|they|the\s+(?:ministry|military|governor|mayor|president|statement|agency))\s*$", re.I)
 _ACCORDING = re.compile(r"\b(?:according to|confirmed by|reported by|cited by|citing)\s+", re.I)
 _TOKEN = re.compile(r"[\w'’.-]+|[,\"“”:;()\[\]]")
@@ -51,7 +56,9 @@ def find_speakers(text: str, start: int, end: int, previous: list[Speaker]) -> l
     """The speakers of text[start:end]; `previous` (earlier speakers, oldest first) resolves pronouns."""
     found: list[Speaker] = []
     for m in SPEECH.finditer(text, start, end):
-        speaker = _before(text, start, m.start()) or _after(text, m.end(), end)
+        if m.group().lower().endswith("ing"):
+            continue  # "…, accusing Kyiv of …" continues the statement before it: no speaker of its own
+        speaker = _before(text, start, m.start()) or _after(text, m.group(), m.end(), end)
         if speaker is None and _PRONOUN.search(text[max(start, m.start() - 25):m.start()]):
             speaker = _resolve_pronoun(text[max(start, m.start() - 25):m.start()], previous + found)
         if speaker is not None and speaker not in found:
@@ -109,8 +116,14 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'").rstrip(".")
 
 
-def _after(text: str, verb_end: int, end: int) -> Speaker | None:
-    """Inverted order at a quote's end: '..., said Ukraine's air force.'"""
+def _after(text: str, verb: str, verb_end: int, end: int) -> Speaker | None:
+    """Inverted order at a quote's end: '..., said Ukraine's air force.'
+
+    Only verbs of saying invert: after a verb of accusing or denying ('…, blamed Kyiv') the
+    words that follow are its object, not its speaker.
+    """
+    if verb.lower() in _OBJECT_VERBS:
+        return None
     before = text[max(0, verb_end - 12):verb_end]
     if not re.search(r"[,\"”]\s*\w+$", before):
         return None
