@@ -1,13 +1,14 @@
 """The API's list endpoint under 20 concurrent clients, and the map page's load time in Chromium.
 
     .venv/bin/python benchmarks/bench_api.py [--incidents 100000] [--clients 20] [--requests 4000]
-                                             [--seconds 60] [--filter verdict|actor] [--seed 7]
+                                             [--seconds 60] [--filter verdict|actor] [--seed 7] [--workers 2]
 
 Generates (seeded) N strike records over Ukraine and western Russia (85% located to a point
 or settlement, 10% to a region, 5% to a country only; actors RU, UA or unknown; targets
 mixed; impact times over six weeks from 1 March 2025), stores them with the bundled
 example's agreement in a temporary SQLite file and judges them under both versions. Then
-starts `ceasewatch serve --db FILE` (a real uvicorn server on 127.0.0.1) in a subprocess and:
+starts `ceasewatch serve --db FILE --workers W` (a real uvicorn server on 127.0.0.1, W
+processes) in a subprocess and:
 
 - list: C client threads, each with its own keep-alive connection, ask for random pages of
   100 of GET /api/incidents with one filter (`verdict=violation` under `us-ua`, or
@@ -89,11 +90,12 @@ def build_database(path: Path, n: int, seed: int) -> float:
     return time.perf_counter() - started
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [str(Path(sys.executable).parent / "ceasewatch"), "serve", "--db", str(db), "--port", str(port)]
+    command = [str(Path(sys.executable).parent / "ceasewatch"), "serve", "--db", str(db), "--port", str(port),
+               "--workers", str(workers)]
     server = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -177,16 +179,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--filter", choices=sorted(FILTERS), default="verdict")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (serve --workers)")
     parser.add_argument("--no-browser", action="store_true", help="skip the map page timing")
     args = parser.parse_args()
     print(machine())
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"
         print(f"building {args.incidents:,} incidents, judged: {build_database(db, args.incidents, args.seed):.1f} s")
-        server, url = start_server(db)
+        server, url = start_server(db, args.workers)
         try:
             figures = run_clients(url, FILTERS[args.filter], args.clients, args.requests, args.seconds, args.seed)
-            print(f"list, filter {args.filter} ({figures['selected']:,} selected), {args.clients} clients: "
+            print(f"list, filter {args.filter} ({figures['selected']:,} selected), {args.clients} clients, "
+                  f"{args.workers} server processes: "
                   + json.dumps(figures))
             if not args.no_browser:
                 times = map_load_times(url)

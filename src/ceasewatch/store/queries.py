@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Iterator
 
+import orjson
 from sqlalchemy import Select, Text, and_, false, func, literal, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
@@ -171,7 +172,7 @@ class QueryStore(Connected):
         for incident_id in ids:
             row = found.get(incident_id)
             if row is not None:
-                record = json.loads(row.record)
+                record = orjson.loads(row.record)  # pages of 100 are the API's hot path
                 grade = row.grade if row.grade is not None else record.get("grade")
                 out.append(IncidentRow(record, grade, by_incident.get(incident_id, {})))
         return out

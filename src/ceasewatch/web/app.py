@@ -46,6 +46,14 @@ def create_app(cw: Ceasewatch) -> FastAPI:
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app over the database CEASEWATCH_DB names: the factory each `serve --workers` process calls."""
+    from ..config import Settings
+
+    # Never closed: the store lives as long as the worker process that serves it.
+    return create_app(Ceasewatch.from_settings(Settings.load()))
+
+
 def error_page(request: Request, status: int, message: str) -> Response:
     """An HTML page saying what went wrong (the message is escaped like any text)."""
     return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
