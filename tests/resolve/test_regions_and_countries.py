@@ -40,7 +40,7 @@ def test_krasnodar_alone_is_the_city():
 
 
 def test_regions_of_x_and_y_are_two_regions():
-    assert _regions("Drones were downed over the border regions of Kursk and Bryansk.") == [
+    assert _regions("Air defences downed drones over the frontier regions of Kursk and Bryansk.") == [
         ("Kursk", "RU-KRS"), ("Bryansk", "RU-BRY")]
 
 

@@ -71,7 +71,7 @@ def test_clock_time_and_weekday_in_one_phrase():
 
 
 def test_date_then_clock_time_in_one_phrase():
-    mention = read("On March 11, at 10:08 a.m., sirens sounded.")[0]
+    mention = read("On March 11, at 10:08 a.m., the sirens went off.")[0]
     assert mention.text == "March 11, at 10:08 a.m."
     assert local(mention) == (datetime(2025, 3, 11, 10, 8),) * 2
 

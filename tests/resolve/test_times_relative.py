@@ -43,7 +43,7 @@ def bounds(mention: TimeMention, events=EVENTS, place_zone=KYIV):
     ("The plant was hit two hours after the call ended.", "us-ru-call-end", utc(2025, 3, 18, 17, 30), utc(2025, 3, 18, 18, 45)),
     ("The plant was hit more than two hours after the call ended.", "us-ru-call-end", utc(2025, 3, 18, 17, 30), END_OF_P),
     ("The plant was hit within 10 minutes of the call.", "us-ru-call-end", utc(2025, 3, 18, 15, 30), utc(2025, 3, 18, 16, 55)),
-    ("The plant was hit in the hours after the phone call.", "us-ru-call-end", utc(2025, 3, 18, 15, 30), utc(2025, 3, 19, 4, 45)),
+    ("A substation went dark in the hours after the telephone call.", "us-ru-call-end", utc(2025, 3, 18, 15, 30), utc(2025, 3, 19, 4, 45)),
     ("The plant was hit after the order.", "ru-order", utc(2025, 3, 18, 15, 30), END_OF_P),
     ("The plant was hit since Putin's order.", "ru-order", utc(2025, 3, 18, 15, 30), END_OF_P),
     ("The plant was hit shortly after the call.", "us-ru-call-end", utc(2025, 3, 18, 15, 30), utc(2025, 3, 18, 17, 45)),

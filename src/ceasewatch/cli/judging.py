@@ -111,7 +111,7 @@ def explain(incident_id, db, agreement_id, version, fmt) -> None:
 
     \b
     Example:
-      ceasewatch explain inc-07d29a7db90c8af1 --db examples/energy-moratorium-2025/ceasewatch.db
+      ceasewatch explain inc-dec818dfae3b989f --db examples/energy-moratorium-2025/ceasewatch.db
     """
     with service(db) as cw:
         found = cw.explain(incident_id, agreement_id, version)

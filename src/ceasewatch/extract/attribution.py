@@ -27,7 +27,7 @@ _OPENERS = frozenset(
     """but and meanwhile however still also in on the a an as after following according last this that
     then while when later earlier separately instead yet so""".split()
 )
-# Between a speaker and the verb: "Russia's Defense Ministry on Wednesday accused".
+# Between a speaker and the verb: "the defence ministry on Monday accused".
 _BETWEEN = re.compile(
     r"(?:\s+(?:has|have|had|also|later|since|previously|earlier|then|further|again|on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?|late\s+\w+))*\s*$",
     re.I,
@@ -75,7 +75,7 @@ def _before(text: str, start: int, verb: int) -> Speaker | None:
     stop = between.start() if between else verb
     tokens = list(_TOKEN.finditer(text, start, stop))
     if tokens and tokens[-1].group() == ",":
-        # "Serhiy Lysak, the regional governor, said": the name before the apposition
+        # "Ivan Petrenko, the regional governor, said": the name before the apposition
         apposition = _words_back(tokens[:-1])
         rest = tokens[: len(tokens) - 1 - len(apposition)]
         if apposition and rest and rest[-1].group() == ",":

@@ -36,7 +36,7 @@ NUMBER = re.compile(  # the leading \b lets the scan skip the inside of words qu
     rf"|\b(?P<words>a\s+(?:hundred|thousand|dozen)|(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:hundred|thousand|dozen))?)\b)",
     re.I,
 )
-# The counted thing: up to three words, then a noun. "107 self-detonating Shahed-136 drones".
+# The counted thing: up to three words, then a noun. "40 long-range Shahed-136 drones".
 _UNIT = re.compile(
     r"\s+(?:of\s+(?:their|the|its|our|these|those)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?P<unit>(?:strike |attack |kamikaze )?drones?|UAVs?|missiles?|bombs?|shells?|rockets?|Shaheds?|strikes?|attacks?|people|persons?|civilians?|"

@@ -20,7 +20,7 @@ from .lexicon import WordMatch
 from .locations import contains
 from .pairing import own_targets
 
-# "the city in the Dnipropetrovsk region": the region describes the city already named.
+# "the town in the Poltava region": the region describes the city already named.
 _THE_CITY_IN = re.compile(r"\bthe\s+(?:city|town|village|settlement)\s+in\s+(?:the\s+)?(?:[\w'’]+\s+)?$", re.I)
 _CASUALTIES = re.compile(r"\b(?:killed|injured|wounded|dead|died|hurt|casualties)\b", re.I)
 _TALLY_WORDS = frozenset("drone drones uav uavs missile missiles bomb bombs shahed shaheds rocket rockets".split())

@@ -11,7 +11,7 @@ strike. A mention is *not* a location when it is:
 - a visit, a wish or an example ("arrived in", "a visit to", "cities such as X or Y");
 - a dateline ("KYIV (AP) —");
 - part of the name of a line between two places ('the "A - B" power line');
-- a description of another place in the same clause ("Bucha, on the outskirts of Kyiv";
+- a description of another place in the same clause ("Irpin, just outside Kyiv";
   "X in the Y region"; "X, Y Oblast"): the clause keeps its most specific place.
 """
 

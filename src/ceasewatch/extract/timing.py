@@ -1,7 +1,7 @@
 """When an incident happened: the best of the time mentions that describe it, as a UTC interval.
 
 Time mentions are tried by level, nearest first: the incident's own clause, its sentence,
-the later sentences that continue its story ("the strike took place at 8:50 p.m."), the
+the later sentences that continue its story ("the attack came at 8:50 p.m."), the
 earlier attack sentences of its paragraph, and last the report's default window
 ([P - 3 days, end of P], marked "time unknown"). Within a level, intervals that overlap
 are intersected (each mention narrows the others); if they disagree, the narrowest wins.
@@ -65,8 +65,8 @@ def best_timing(mentions: Iterable[Any], text: str, zone: str | None, events: Ma
 def with_days(mentions: list[Any], donors: list[Any]) -> list[Any]:
     """A clock time that names no day takes the day of the nearest donor that names exactly one.
 
-    "On March 31, at 10:08 a.m., ... At 11:38 a.m. in the Belgorod region, ...": 11:38 on March
-    31. `donors` are the story's other time mentions, nearest first; without one the clock stays
+    "On May 2, at 09:40 a.m., ... At 1:15 p.m. a second drone hit Y, ...": 1:15 p.m. on May 2.
+    `donors` are the story's other time mentions, nearest first; without one the clock stays
     as the time reader left it (the most recent such time before the end of P).
     """
     day = next((d for d in (_single_day(m) for m in donors) if d is not None), None)

@@ -1,5 +1,5 @@
 """Times measured from something else: an agreement's event ("two hours after the call ended",
-"within 10 minutes of his call", "in the hours after the phone call") or the publication
+"within 10 minutes of his call", "in the hours after the telephone call") or the publication
 ("over the past 24 hours", "three hours ago").
 
 Offsets from an event E (spec: Reading times): "N hours after E" is [E + N, E + N]; "more than

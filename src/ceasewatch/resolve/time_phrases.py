@@ -1,6 +1,6 @@
 """Time phrases: the pieces of one expression read together.
 
-"at 8:50 p.m. on Tuesday", "On March 31, at 10:08 a.m.", "early Wednesday", "the night of
+"at 8:50 p.m. on Tuesday", "On May 2, at 09:40 a.m.", "early Wednesday", "the night of
 March 10", "overnight into Thursday", "shortly after midnight". A phrase is qualifiers
 (around, shortly after, since, early, late, ...) followed by pieces (a clock time, a day, a
 part of the day) joined only by small words ("on", "at", "of", a comma): each piece fills
