@@ -12,7 +12,6 @@ from ceasewatch.model import Claim, Evidence, Extraction, Incident, Interval, Re
 from ceasewatch.model.incident import Fulfilment
 from ceasewatch.model.interval import UTC
 from ceasewatch.store import SaveCounts
-from ceasewatch.store.reports import claim_from_record, claim_record
 
 from .samples import contents
 
@@ -123,6 +122,6 @@ def test_a_failing_save_stores_nothing_at_all(store):
 
 def test_claim_records_round_trip():
     claim = sample_extraction().claims[0]
-    record = claim_record(claim)
+    record = claim.to_record()
     assert record["kind"] == "aggregate" and record["start"] is None and record["evidence"][0]["start"] == 51
-    assert claim_from_record(record) == claim
+    assert Claim.from_record(record) == claim

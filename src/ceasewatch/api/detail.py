@@ -8,7 +8,6 @@ from ..core import Ceasewatch
 from ..errors import NotFound
 from ..model import format_utc
 from ..report.trace_text import trace_json
-from ..store.reports import claim_record
 from .schemas import incident_json
 
 
@@ -24,7 +23,7 @@ def incident_detail_json(cw: Ceasewatch, incident_id: str, agreement_id: str | N
         "traces": traces,
         "history": history_json(cw.incident_history(incident_id)),
         "reports": [report_header(cw, report_id) for report_id in report_ids],
-        "claims": [claim_record(c) for report_id in report_ids for c in _claims(cw, report_id)],
+        "claims": [c.to_record() for report_id in report_ids for c in _claims(cw, report_id)],
     }
 
 

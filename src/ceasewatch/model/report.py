@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
-from .incident import Evidence
+from .incident import Evidence, _instant_or_none, _utc_or_none
 from .interval import Interval
 
 CLAIM_KINDS = ("aggregate", "denial", "terms", "order", "count", "other")
@@ -53,3 +54,34 @@ class Claim:
     actor: str | None = None
     time: Interval = field(default_factory=Interval.unknown)
     evidence: tuple[Evidence, ...] = ()
+
+    def to_record(self) -> dict[str, Any]:
+        """The claim in the exchange format (spec: incidents.md, "Claim"), JSON-ready."""
+        return {
+            "id": self.id,
+            "report": self.report,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "source": self.source,
+            "quantity": self.quantity,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "weapon": self.weapon,
+            "weapon_model": self.weapon_model,
+            "actor": self.actor,
+            "start": _utc_or_none(self.time.earliest),
+            "end": _utc_or_none(self.time.latest),
+            "text": self.text,
+            "evidence": [e.to_record() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_record(cls, r: dict[str, Any]) -> Claim:
+        """Rebuild from a record made by to_record."""
+        return cls(
+            id=r["id"], kind=r["kind"], text=r["text"], report=r.get("report"), speaker=r.get("speaker"),
+            source=r.get("source"), quantity=r.get("quantity"), qualifier=r.get("qualifier"), unit=r.get("unit"),
+            weapon=r.get("weapon"), weapon_model=r.get("weapon_model"), actor=r.get("actor"),
+            time=Interval(_instant_or_none(r.get("start")), _instant_or_none(r.get("end"))),
+            evidence=tuple(Evidence.from_record(e) for e in r.get("evidence") or ()),
+        )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Claim, Extraction, Incident, Interval, format_utc
-from ..store.reports import claim_record
 
 REPORT_FIELDS = ("id", "path", "title", "source", "url", "published", "language")
 
@@ -16,7 +15,7 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
     return {
         "report": {name: getattr(report, name) for name in REPORT_FIELDS},
         "incidents": [i.to_record() for i in extraction.incidents],
-        "claims": [claim_record(c) for c in extraction.claims],
+        "claims": [c.to_record() for c in extraction.claims],
         "fulfilments": [f.to_record() for f in extraction.fulfilments],
         "notes": list(extraction.notes),
     }

@@ -9,13 +9,11 @@ path (added, revised or unchanged by content), and a link from the report to eac
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from sqlalchemy import delete, select
 
 from ..errors import NotFound
-from ..model import Claim, Evidence, Extraction, Interval, Report
-from ..model.interval import format_utc, parse_instant
+from ..model import Claim, Extraction, Report
 from .connection import Connected, executemany
 from .records import _row, _save_rows, canonical_json
 from .rows import SaveCounts
@@ -104,7 +102,7 @@ class ReportStore(Connected):
         if report_id is not None:
             query = query.where(claims.c.report == report_id)
         with self._read() as conn:
-            return [claim_from_record(json.loads(text)) for text in conn.execute(query).scalars()]
+            return [Claim.from_record(json.loads(text)) for text in conn.execute(query).scalars()]
 
     def report_ids_for(self, incident_id: str) -> list[str]:
         """The ids of the reports a stored record was extracted from (none for a feed's records)."""
@@ -116,38 +114,6 @@ class ReportStore(Connected):
             return list(conn.execute(query).scalars())
 
 
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """A claim in the exchange format (spec: incidents.md, "Claim"), JSON-ready."""
-    return {
-        "id": claim.id,
-        "report": claim.report,
-        "kind": claim.kind,
-        "speaker": claim.speaker,
-        "source": claim.source,
-        "quantity": claim.quantity,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "weapon": claim.weapon,
-        "weapon_model": claim.weapon_model,
-        "actor": claim.actor,
-        "start": _utc_or_none(claim.time.earliest),
-        "end": _utc_or_none(claim.time.latest),
-        "text": claim.text,
-        "evidence": [e.to_record() for e in claim.evidence],
-    }
-
-
-def claim_from_record(r: dict[str, Any]) -> Claim:
-    """The Claim a record made by claim_record stands for."""
-    return Claim(
-        id=r["id"], kind=r["kind"], text=r["text"], report=r.get("report"), speaker=r.get("speaker"),
-        source=r.get("source"), quantity=r.get("quantity"), qualifier=r.get("qualifier"), unit=r.get("unit"),
-        weapon=r.get("weapon"), weapon_model=r.get("weapon_model"), actor=r.get("actor"),
-        time=Interval(_instant_or_none(r.get("start")), _instant_or_none(r.get("end"))),
-        evidence=tuple(Evidence.from_record(e) for e in r.get("evidence") or ()),
-    )
-
-
 def _report_row(report: Report, stored_at: str | None = None) -> tuple:
     return (
         report.id, report.source, report.url, report.published, report.title, report.language, report.text,
@@ -156,18 +122,10 @@ def _report_row(report: Report, stored_at: str | None = None) -> tuple:
 
 
 def _claim_row(claim: Claim, report_id: str, position: int) -> tuple:
-    record = claim_record(claim)
+    record = claim.to_record()
     record["report"] = report_id  # a claim belongs to the report it is saved with
     return (
         claim.id, report_id, position, claim.kind, claim.speaker, claim.source, claim.quantity, claim.qualifier,
         claim.unit, claim.weapon, claim.weapon_model, claim.actor, record["start"], record["end"], claim.text,
         canonical_json(record),
     )
-
-
-def _utc_or_none(t) -> str | None:
-    return None if t is None else format_utc(t)
-
-
-def _instant_or_none(text: str | None):
-    return None if text is None else parse_instant(text)
