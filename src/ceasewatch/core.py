@@ -12,8 +12,7 @@ from .adjudicate import judge, perform_status
 from .config import Settings
 from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
-from .ingest import FeedReader, hash_file, is_feed
-from .ingest.agreement_file import load_agreement, parse_agreement
+from .ingest import FeedReader, hash_file, is_feed, load_agreement, parse_agreement
 from .ingest.report_batch import extract_file
 from .ingest.reports import is_report
 from .model import UTC, Agreement, Fulfilment, Incident, PerformStatus, Verdict

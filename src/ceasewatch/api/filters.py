@@ -11,8 +11,7 @@ from fastapi import Query
 from ..errors import InputError, Problem
 from ..model.interval import is_date_only, parse_instant
 from ..model.verdict import VERDICTS
-from ..store import IncidentQuery
-from ..store.queries import GRADES, UNGRADED
+from ..store import GRADES, UNGRADED, IncidentQuery
 
 SortKey = Literal["start", "-start", "end", "-end", "place", "-place", "actor", "-actor", "id", "-id"]
 VerdictName = Literal[VERDICTS]

@@ -11,7 +11,7 @@ from ..model.interval import Interval
 from ..model.place import PlaceMention
 from ..model.report import Report
 from ..resolve import Gazetteer, match_site
-from ..resolve.times import Publication, default_interval, find_times
+from ..resolve import Publication, default_interval, find_times
 from .claims import find_claims, find_exchange
 from .drafts import Draft
 from .facts import read_sentences

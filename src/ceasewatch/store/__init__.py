@@ -2,8 +2,8 @@
 
 from .base import Store
 from .map_cells import MapCells, MapCluster, MapPoint, MapRegion
-from .queries import IncidentPage, IncidentQuery, IncidentRow
+from .queries import GRADES, UNGRADED, UNKNOWN_ACTOR, IncidentPage, IncidentQuery, IncidentRow
 from .rows import IncidentRevision, SaveCounts, StoredAgreement, VerdictRow
 
 __all__ = ["Store", "StoredAgreement", "SaveCounts", "VerdictRow", "IncidentRevision",
-           "IncidentQuery", "IncidentPage", "IncidentRow", "MapCells", "MapCluster", "MapPoint", "MapRegion"]
+           "IncidentQuery", "IncidentPage", "IncidentRow", "GRADES", "UNGRADED", "UNKNOWN_ACTOR", "MapCells", "MapCluster", "MapPoint", "MapRegion"]

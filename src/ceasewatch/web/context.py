@@ -12,8 +12,7 @@ from .. import __version__
 from ..core import Ceasewatch
 from ..model.taxonomy import CODES
 from ..model.verdict import VERDICTS
-from ..store import IncidentQuery
-from ..store.queries import GRADES, UNGRADED, UNKNOWN_ACTOR
+from ..store import GRADES, UNGRADED, UNKNOWN_ACTOR, IncidentQuery
 from .links import query_string
 
 # Autoescape everywhere: every string from a report or a record is shown as text, never markup.
