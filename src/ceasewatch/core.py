@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
 from .config import Settings
+from .consolidate import ConsolidationOutcome, incident_builder, plan_consolidation
 from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
 from .ingest import FeedReader, hash_file, is_feed, load_agreement, parse_agreement
@@ -20,12 +21,15 @@ from .model import Claim, Report
 from .model import Extraction
 from .evaluate import SetScore, evaluate_set
 from .model.incident import KINDS
+from .sources import SourceRegistry, SourcesError, is_registry_text, load_registry
 from .store import (
     IncidentPage, IncidentQuery, IncidentRevision, IncidentRow, MapCells, Store, StoredAgreement, VerdictRow,
 )
+from .store.analyst import REGISTRY_KEY, REGISTRY_NAME_KEY
 
 if TYPE_CHECKING:  # the report stage loads matplotlib and Jinja2: imported when a report is made
     from .report.compliance import ComplianceData
+    from .consolidate.count_groups import CountGroup
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
 # The map's grid: cells per 256-pixel tile width (64-pixel cells), and the most points
@@ -57,6 +61,7 @@ class IngestReport:
 
     files: tuple[FileOutcome, ...]
     judged: int = 0  # incident-agreement pairs (re)judged afterwards
+    consolidation: ConsolidationOutcome | None = None
 
     @property
     def problems(self) -> list[Problem]:
@@ -94,8 +99,11 @@ class Ceasewatch:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Ceasewatch:
-        """Open the store the settings name."""
-        return cls(Store.open(settings.db))
+        """Open the store the settings name (consolidating first if an upgrade asked for it)."""
+        service = cls(Store.open(settings.db))
+        if service.store.state("consolidation") == "stale":
+            service.judge_pending()
+        return service
 
     def close(self) -> None:
         self.store.close()
@@ -131,13 +139,16 @@ class Ceasewatch:
             if progress:
                 progress(str(path))
             outcomes.append(self._ingest_file(Path(path), strict))
-        return IngestReport(tuple(outcomes), judged=self.judge_pending())
+        consolidation = self.consolidate()
+        return IngestReport(tuple(outcomes), judged=self._judge_unjudged(), consolidation=consolidation)
 
     def _ingest_file(self, path: Path, strict: bool) -> FileOutcome:
         name = str(path)
         if path.is_dir():
             return FileOutcome(name, "unknown", problems=(Problem(name, None, "path", "is a folder; use `ceasewatch run DIR`"),))
         if path.suffix.lower() in AGREEMENT_SUFFIXES:
+            if _is_registry_file(path):
+                return self._ingest_sources(path)
             return self._ingest_agreement(path)
         if is_report(path):
             return self._ingest_report(path)
@@ -182,25 +193,87 @@ class Ceasewatch:
             raise ConfigError(f"{agreement_file}: missing; a monitoring folder needs an agreement.yaml")
         feeds = sorted(p for p in (folder / "feeds").glob("*") if is_feed(p)) if (folder / "feeds").is_dir() else []
         reports = sorted(p for p in (folder / "reports").glob("*") if is_report(p)) if (folder / "reports").is_dir() else []
-        return self.ingest([agreement_file, *feeds, *reports], strict=strict, progress=progress)
+        sources = [folder / "sources.yaml"] if (folder / "sources.yaml").is_file() else []
+        return self.ingest([agreement_file, *sources, *feeds, *reports], strict=strict, progress=progress)
 
     # --- judging --------------------------------------------------------------------------
 
     def judge_pending(self) -> int:
-        """Judge every stored incident that has no verdict yet under each stored agreement."""
+        """Consolidate the stored accounts, then judge every incident without a verdict yet."""
+        self.consolidate()
+        return self._judge_unjudged()
+
+    def _judge_unjudged(self) -> int:
+        """Judge every incident that has no verdict yet under each stored agreement.
+
+        An analyst's override (`override_verdict`) replaces the engine's verdict it names.
+        """
         judged = 0
         for stored in self.store.agreements():
             agreement = self._parse(stored)
             incidents = [Incident.from_record(r) for r in self.store.unjudged_records(stored.id)]
             if not incidents:
                 continue
+            overrides = self._overrides(stored.id, [i.id for i in incidents])
             rows = [
-                VerdictRow(v.incident_id, v.version, v.verdict, v.reason, v.unknown, v.commitment)
+                overrides.get((v.incident_id, v.version))
+                or VerdictRow(v.incident_id, v.version, v.verdict, v.reason, v.unknown, v.commitment)
                 for v in judge(agreement, incidents)
             ]
             self.store.save_verdicts(stored.id, stored.revision, rows)
             judged += len(incidents)
         return judged
+
+    # --- consolidation (issue 4) ---------------------------------------------------------
+
+    def consolidate(self) -> ConsolidationOutcome:
+        """Group the stored accounts into incidents, rebuilding only those whose inputs changed.
+
+        docs/consolidation.md gives the rules; the analyst's corrections are replayed from
+        the audit log, so they survive every re-run.
+        """
+        summaries, infos = self.store.account_summaries()
+        registry = self.source_registry()
+        plan = plan_consolidation(
+            summaries, infos, self.store.analyst_log(), self.store.incident_bases(), registry.content_hash
+        )
+        rebuilt, removed = self.store.save_consolidation(
+            plan.members(), incident_builder(plan, infos, registry), plan.removed
+        )
+        if self.store.state("consolidation") is not None:
+            self.store.set_state({"consolidation": None})
+        return ConsolidationOutcome(len(summaries), len(plan.groups), rebuilt, removed)
+
+    def source_registry(self) -> SourceRegistry:
+        """The source registry stored by the last sources file ingested, else the built-in one."""
+        text = self.store.state(REGISTRY_KEY)
+        return load_registry(text, self.store.state(REGISTRY_NAME_KEY) or "<stored sources>") if text else load_registry()
+
+    def _ingest_sources(self, path: Path) -> FileOutcome:
+        """Store a source registry file (it replaces the one stored before); grades follow it."""
+        name = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            load_registry(text, name)
+        except SourcesError as e:
+            return FileOutcome(name, "sources", problems=tuple(e.problems))
+        except (OSError, UnicodeDecodeError) as e:
+            return FileOutcome(name, "sources", problems=(Problem(name, None, "file", str(e)),))
+        unchanged = self.store.state(REGISTRY_KEY) == text
+        if not unchanged:
+            self.store.set_state({REGISTRY_KEY: text, REGISTRY_NAME_KEY: name})
+        return FileOutcome(name, "sources", added=int(not unchanged), unchanged=int(unchanged))
+
+    def _overrides(self, agreement_id: str, incident_ids: list[str]) -> dict[tuple[str, str], VerdictRow]:
+        """(incident, version) -> the analyst's verdict, for the incidents given."""
+        from .consolidate.analyst import verdict_overrides
+
+        log = [e for e in self.store.analyst_log() if e.action == "override" and e.agreement_id == agreement_id]
+        if not log:
+            return {}
+        incident_of = self.store.incident_of_accounts(a for e in log for a in e.accounts)
+        wanted = set(incident_ids)
+        return {key: row for key, row in verdict_overrides(log, incident_of).items() if key[0] in wanted}
 
     # --- questions ------------------------------------------------------------------------
 
@@ -429,6 +502,33 @@ class Ceasewatch:
 
             self._agreements[key] = parse_agreement(stored.source_text, stored.source_name, read_file)
         return self._agreements[key]
+
+    # --- counts side by side (issue 4) ---
+
+    def count_groups(
+        self, *, time_from: datetime | None = None, time_to: datetime | None = None, actor: str | None = None,
+    ) -> list[CountGroup]:
+        """Tallies of weapons from every stored report, grouped side by side (docs/counts.md).
+
+        The groups are made from every stored claim, then filtered, so a group and its id do not
+        depend on the filters: `time_from`/`time_to` keep groups whose span meets the period (a
+        group without a known window only when neither is given); `actor` is a party code, or
+        'unknown' for groups whose actor is not stated.
+        """
+        # Imported here: the consolidation stage is not needed by commands that never group counts.
+        from .consolidate.count_groups import COUNTED_KINDS, group_counts, select_groups
+
+        groups = group_counts(self.store.claims_of_kinds(COUNTED_KINDS))
+        return select_groups(groups, time_from=time_from, time_to=time_to, actor=actor)
+
+
+def _is_registry_file(path: Path) -> bool:
+    """A .yaml file that starts as a source registry does (not an agreement)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as f:
+            return is_registry_text(f.read(4096))
+    except OSError:
+        return False
 
 
 class _StrictAbort(Exception):

@@ -28,7 +28,7 @@ def test_list_has_every_strike_with_verdicts_per_version_in_file_order(client):
         assert {v: items[incident]["verdicts"][v]["verdict"] for v in verdicts} == verdicts
         assert list(items[incident]["verdicts"]) == ["us-ua", "kremlin"]
     assert items["krasnodar-oil-depot-2025-03-19"]["verdicts"]["us-ua"]["reason"] == "before_start"
-    assert items["sloviansk-grid-2025-03-18"]["grade"] is None
+    assert items["sloviansk-grid-2025-03-18"]["grade"] == "alleged"  # only the other side's prosecutor says so
     assert items["sloviansk-grid-2025-03-18"]["counts"]["killed"] is None
 
 
@@ -48,7 +48,8 @@ def test_verdict_filter_follows_the_version(client):
     ({"place": "buch"}, ["bucha-homes-2025-03-19"]),
     ({"region": "RU-KDA"}, ["krasnodar-oil-depot-2025-03-19"]),
     ({"q": "prosecutor"}, ["sloviansk-grid-2025-03-18"]),
-    ({"grade": "ungraded", "actor": "UA"}, ["krasnodar-oil-depot-2025-03-19"]),
+    ({"grade": "alleged", "actor": "UA"}, ["krasnodar-oil-depot-2025-03-19"]),
+    ({"grade": "ungraded"}, []),
     ({"grade": "confirmed"}, []),
     ({"differ": "us-ua,kremlin"}, ["krasnodar-oil-depot-2025-03-19", "sumy-hospitals-2025-03-19"]),
     ({"from": "2025-03-18T18:00:00Z", "to": "2025-03-18T18:50:00Z"},

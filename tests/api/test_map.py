@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from fastapi.testclient import TestClient
 
 from ceasewatch.api import create_app
@@ -35,11 +37,15 @@ def test_bad_bbox_is_400(client):
 
 
 def test_dense_views_come_back_as_clusters_not_markers(cw):
+    # An hour apart each, so that consolidation keeps the 900 strikes apart.
+    times = [(datetime(2025, 3, 19, tzinfo=timezone.utc) + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+             for i in range(900)]
     cw.store.save_records([
         {"id": f"p{i}", "kind": "strike", "actor": "RU", "lat": 48 + (i % 30) * 0.01, "lon": 37 + (i // 30) * 0.01,
-         "geo_precision": "point", "start": "2025-03-19T00:00:00Z", "end": "2025-03-19T00:00:00Z", "targets": []}
+         "geo_precision": "point", "start": times[i], "end": times[i], "targets": []}
         for i in range(900)
     ])
+    cw.consolidate()
     body = TestClient(create_app(cw)).get("/api/map", params={"zoom": 5}).json()
     assert body["clustered"] and body["total"] == 900
     assert sum(c["count"] for c in body["clusters"]) + len(body["points"]) == 900

@@ -12,7 +12,7 @@ from ceasewatch.web import create_app
 ENDPOINTS = {
     "/api/agreements", "/api/agreements/{agreement_id}", "/api/agreements/{agreement_id}/sites",
     "/api/incidents", "/api/incidents/{incident_id}", "/api/verdicts", "/api/map",
-    "/api/reports/{report_id}", "/api/sources", "/api/export.csv", "/api/export.geojson",
+    "/api/reports/{report_id}", "/api/sources", "/api/export.csv", "/api/export.geojson", "/api/counts",
 }
 
 

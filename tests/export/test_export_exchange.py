@@ -85,6 +85,7 @@ def test_a_per_party_quantity_goes_to_csv_as_party_colon_number(tmp_path, cw):
     cw.store.save_records([{"id": "x", "kind": "prisoner-exchange", "parties": ["RU", "UA"],
                             "quantity": {"RU": 175, "UA": 197}, "start": None, "end": None, "claimed_by": [],
                             "evidence": []}])
+    cw.consolidate()
     buffer = io.StringIO()
     write_export("csv", cw.export_selection(ExportFilter()), buffer)
     row = next(csv.DictReader(io.StringIO(buffer.getvalue())))
@@ -93,6 +94,7 @@ def test_a_per_party_quantity_goes_to_csv_as_party_colon_number(tmp_path, cw):
 
 def test_export_needs_no_agreement_for_the_exchange_formats(cw):
     cw.store.save_records([{**EVIDENCE_RECORD, "kind": "strike"}])
+    cw.consolidate()
     buffer = io.StringIO()
     assert write_export("jsonl", cw.export_selection(ExportFilter()), buffer) == 1
 

@@ -38,7 +38,7 @@ def test_properties_are_the_exchange_fields_with_verdicts_per_version(example_cw
     features = {f["id"]: f for f in geojson(example_cw)["features"]}
     props = features["sumy-hospitals-2025-03-19"]["properties"]
     assert props["targets"] == ["health"] and props["geo_precision"] == "admin1" and props["lat"] == 51.1
-    assert props["agreement"] == "energy-moratorium-2025" and props["grade"] is None
+    assert props["agreement"] == "energy-moratorium-2025" and props["grade"] == "alleged"
     assert props["verdicts"]["kremlin"] == {"verdict": "no_violation", "reason": "out_of_scope", "unknown": [],
                                             "commitment": "ru-halt"}
     assert (props["verdict_us-ua"], props["verdict_kremlin"]) == ("violation", "no_violation")

@@ -36,3 +36,17 @@ def contents(store: Store) -> dict[str, list[tuple]]:
             table.name: sorted(tuple(map(repr, row)) for row in conn.execute(select(table)))
             for table in metadata.sorted_tables
         }
+
+
+def consolidated(store: Store) -> None:
+    """Build the incidents from the stored accounts, as every ingest does."""
+    from ceasewatch import Ceasewatch
+
+    Ceasewatch(store).consolidate()
+
+
+def save_incidents(store: Store, records: Any, **options: Any) -> Any:
+    """Save records as accounts and build the incidents from them; the save's counts."""
+    counts = store.save_records(records, **options)
+    consolidated(store)
+    return counts

@@ -12,7 +12,7 @@ from ceasewatch.store import agreements as agreements_module
 from ceasewatch.store.agreements import agreement_hash
 from ceasewatch.store.tables import agreement_files
 
-from .samples import contents, strike
+from .samples import contents, save_incidents, strike
 
 FILES = {"sites/ua-list.geojson": b'{"type": "FeatureCollection"}', "sites/plants.csv": b"id,lat\n1,2\n"}
 
@@ -51,7 +51,7 @@ def test_hash_keeps_text_and_file_boundaries_apart():
 
 
 def test_revision_deletes_only_that_agreements_verdicts(store):
-    store.save_records([strike("a")])
+    save_incidents(store, [strike("a")])
     for agreement_id in ("ag", "other"):
         store.save_agreement(agreement_id, None, f"{agreement_id}.yaml", "v1", {})
         store.save_verdicts(agreement_id, 1, [VerdictRow("a", "v", "violation", None, (), "c")])
@@ -61,7 +61,7 @@ def test_revision_deletes_only_that_agreements_verdicts(store):
 
 
 def test_unchanged_agreement_keeps_its_verdicts(store):
-    store.save_records([strike("a")])
+    save_incidents(store, [strike("a")])
     store.save_agreement("ag", None, "ag.yaml", "v1", {})
     store.save_verdicts("ag", 1, [VerdictRow("a", "v", "violation", None, (), "c")])
     store.save_agreement("ag", None, "ag.yaml", "v1", {})
@@ -89,7 +89,7 @@ def test_unknown_agreement_is_not_found_naming_the_stored_ids(store):
 
 
 def test_a_failed_save_leaves_the_previous_revision_and_its_verdicts(store, monkeypatch):
-    store.save_records([strike("a")])
+    save_incidents(store, [strike("a")])
     store.save_agreement("ag", None, "ag.yaml", "v1", FILES)
     store.save_verdicts("ag", 1, [VerdictRow("a", "v", "violation", None, (), "c")])
     before = contents(store)

@@ -52,7 +52,7 @@ def test_opening_an_up_to_date_database_skips_alembic(store_url, monkeypatch):
 
     monkeypatch.setattr(schema, "_upgrade", must_not_run)
     with Store.open(store_url) as store:
-        assert store.count_records() == 0
+        assert store.count_accounts() == 0
 
 
 def test_a_migration_that_fails_leaves_no_table_behind(store_url, monkeypatch):
@@ -87,7 +87,7 @@ def test_downgrade_to_nothing_and_upgrade_again(store_url):
         with store._read() as conn:
             assert not TABLES & set(inspect(conn).get_table_names())
     with Store.open(store_url) as store:
-        assert store.count_records() == 0
+        assert store.count_accounts() == 0
 
 
 def test_command_line_runs_alembic_without_an_ini_file(tmp_path):
@@ -97,7 +97,7 @@ def test_command_line_runs_alembic_without_an_ini_file(tmp_path):
     current = subprocess.run([*run, "current"], env=env, check=True, capture_output=True, text=True)
     assert f"{schema.SCHEMA_HEAD} (head)" in current.stdout
     with Store.open(env["CEASEWATCH_DB"]) as store:
-        assert store.count_records() == 0
+        assert store.count_accounts() == 0
 
 
 def test_every_migration_file_is_covered_by_package_data():

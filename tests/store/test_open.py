@@ -13,13 +13,13 @@ from ceasewatch.store import Store
 from ceasewatch.store.connection import parse_url
 
 from .conftest import postgres_base_url
-from .samples import strike
+from .samples import save_incidents, strike
 
 
 def test_sqlite_url_creates_the_file_and_keeps_data_across_opens(tmp_path):
     path = tmp_path / "cw.db"
     with Store.open(f"sqlite:///{path}") as store:
-        store.save_records([strike("a")])
+        save_incidents(store, [strike("a")])
     assert path.is_file()
     with Store.open(f"sqlite:///{path}") as store:
         assert store.count_records() == 1
@@ -28,14 +28,14 @@ def test_sqlite_url_creates_the_file_and_keeps_data_across_opens(tmp_path):
 def test_bare_path_is_a_sqlite_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with Store.open("relative.db") as store:
-        store.save_records([strike("a")])
+        save_incidents(store, [strike("a")])
         assert store.url == "sqlite:///relative.db"
     assert (tmp_path / "relative.db").is_file()
 
 
 def test_in_memory_url_shares_one_database_between_connections():
     with Store.open("sqlite://") as store:
-        store.save_records([strike("a")])
+        save_incidents(store, [strike("a")])
         # A second connection checked out at the same time sees the same database.
         with store._read() as first, store._read() as second:
             assert first.execute(text("SELECT count(*) FROM incidents")).scalar() == 1
@@ -54,16 +54,16 @@ def test_a_write_is_visible_to_another_store_on_the_same_file(tmp_path):
     url = f"sqlite:///{tmp_path / 'cw.db'}"
     with Store.open(url) as reader, Store.open(url) as writer:
         assert reader.count_records() == 0
-        writer.save_records([strike("a")])
+        save_incidents(writer, [strike("a")])
         assert reader.count_records() == 1
 
 
 def test_reading_while_writing_on_the_same_store(store):
     # The judging loop streams records and stores what it found before the stream ends.
-    store.save_records([strike(f"i{n}", hours=n) for n in range(5)])
+    save_incidents(store, [strike(f"i{n}", hours=n) for n in range(5)])
     stream = store.records()
     assert next(stream)["id"] == "i0"
-    store.save_records([strike("late", hours=99)])
+    save_incidents(store, [strike("late", hours=99)])
     assert [r["id"] for r in stream] == ["i1", "i2", "i3", "i4"]  # the stream's own snapshot
     assert store.count_records() == 6
 
@@ -73,7 +73,7 @@ def test_postgresql_urls_open_with_psycopg(scheme, postgres_url):
     url = make_url(postgres_url).set(drivername=scheme).render_as_string(hide_password=False)
     with Store.open(url) as store:
         assert store.url.startswith("postgresql+psycopg://")
-        store.save_records([strike("a")])
+        save_incidents(store, [strike("a")])
         assert store.count_records() == 1
 
 
@@ -135,7 +135,7 @@ def test_url_property_hides_the_password():
 def test_closing_the_store_checkpoints_and_removes_the_wal_file(tmp_path):
     path = tmp_path / "cw.db"
     with Store.open(str(path)) as store:
-        store.save_records([strike("a")])
+        save_incidents(store, [strike("a")])
         assert path.with_name("cw.db-wal").exists()
     assert not path.with_name("cw.db-wal").exists()
     assert sqlite3.connect(path).execute("SELECT count(*) FROM incidents").fetchone() == (1,)

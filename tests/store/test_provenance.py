@@ -3,13 +3,13 @@
 from ceasewatch.model import Report
 from ceasewatch.store import Store
 
-from .samples import exchange, strike
+from .samples import exchange, save_incidents, strike
 
 
 def filled(url: str, records: list[dict], reports: tuple[Report, ...] = ()) -> Store:
     store = Store.open(url)
     store.save_agreement("a", None, "agreement.yaml", "id: a\n", {"sites/x.csv": b"id\n1\n"})
-    store.save_records(records, source_file="feed.jsonl")
+    save_incidents(store, records, source_file="feed.jsonl")
     for report in reports:
         store.save_report(report)
     return store
@@ -44,6 +44,6 @@ def test_report_headers_come_back_for_the_ids_stored_only(store_url):
 def test_record_files_and_report_outlets_are_counted(store_url):
     reports = (Report(id="r1", text="a", source="AP"), Report(id="r2", text="b", source="AP"), Report(id="r3", text="c"))
     with filled(store_url, [strike("s1"), strike("s2")], reports) as store:
-        store.save_records([strike("s3")])
+        save_incidents(store, [strike("s3")])
         assert store.record_files() == [("feed.jsonl", 2), (None, 1)]
         assert store.report_outlets() == [("AP", 2), (None, 1)]

@@ -8,7 +8,7 @@ import pytest
 
 from ceasewatch.store import IncidentQuery, VerdictRow
 
-from .samples import T0, exchange, strike
+from .samples import T0, exchange, save_incidents, strike
 
 AGREEMENT_YAML = "ceasewatch: 1\nid: a\n"
 
@@ -16,7 +16,7 @@ AGREEMENT_YAML = "ceasewatch: 1\nid: a\n"
 @pytest.fixture
 def filled(store):
     """Five strikes and an exchange; verdicts under versions v1 and v2 of agreement `a`."""
-    store.save_records([
+    save_incidents(store, [
         strike("s1", 0, place="Sloviansk", lat=48.85, lon=37.6, geo_precision="settlement",
                claimed_by=("Donetsk regional prosecutor's office",), targets=("energy.grid", "energy.gas")),
         strike("s2", 2, place="Sumy Oblast", admin1_code="UA-59", lat=51.1, lon=34.1, geo_precision="admin1",
@@ -46,7 +46,7 @@ def test_a_page_lists_strikes_only_by_start_with_unknown_start_last(filled):
     assert page.total == 5
     assert [r.record["id"] for r in page.rows] == ["s1", "s2", "s3", "s4", "s5"]
     assert page.rows[0].verdicts["v2"].verdict == "violation"
-    assert page.rows[0].grade is None
+    assert page.rows[0].grade == "alleged"  # a prosecutor's office of no known side says so
 
 
 def test_limit_and_offset_page_through_and_total_counts_all(filled):
@@ -94,9 +94,9 @@ def test_time_range_keeps_overlapping_intervals_inclusive_and_drops_unknown(fill
     assert ids(filled, time_from=T0 + timedelta(hours=5)) == ["s4"]
 
 
-def test_grade_filter_before_consolidation_grades_anything(filled):
-    assert len(ids(filled, grades=("ungraded",))) == 5
-    assert ids(filled, grades=("confirmed",)) == []
+def test_grade_filter_keeps_the_grades_named(filled):
+    assert ids(filled, grades=("alleged",)) == ["s1", "s2", "s3", "s4", "s5"]
+    assert ids(filled, grades=("confirmed", "ungraded")) == []
 
 
 def test_differ_keeps_incidents_whose_verdict_differs_between_two_versions(filled):
@@ -117,7 +117,8 @@ def test_map_cells_split_points_regions_and_unmapped(filled):
 
 
 def test_map_cells_cluster_when_the_view_holds_more_than_the_limit(filled):
-    filled.save_records([strike(f"k{i}", i, lat=48.85 + i * 1e-4, lon=37.6, geo_precision="point") for i in range(3)])
+    # Hours 10-12: later than s1, so consolidation keeps them apart from it.
+    save_incidents(filled, [strike(f"k{i}", 10 + i, lat=48.85 + i * 1e-4, lon=37.6, geo_precision="point") for i in range(3)])
     cells = filled.map_cells(IncidentQuery(agreement="a", version="v1"), (40, 20, 60, 50), 1.0, 2)
     assert cells.clustered
     [cluster] = cells.clusters  # s1 and the three k's share one cell; s3 stands alone
@@ -137,10 +138,10 @@ def test_an_in_memory_store_keeps_no_selection(store):
 
 def test_records_citing_finds_evidence_in_a_report(filled):
     evidence = [{"report": "rep-1", "start": 0, "end": 4, "text": "Four"}]
-    filled.save_records([strike("e1", 1, evidence=())])
+    save_incidents(filled, [strike("e1", 1, evidence=())])
     record = strike("e2", 1)
     record["evidence"] = evidence
-    filled.save_records([record])
+    save_incidents(filled, [record])
     assert [r["id"] for r in filled.records_citing("rep-1")] == ["e2"]
     assert filled.records_citing("rep-") == []
 
@@ -149,11 +150,11 @@ def test_pages_of_a_kept_selection_follow_writes_from_another_connection(store_u
     from ceasewatch.store import Store
 
     with Store.open(store_url) as reader, Store.open(store_url) as writer:
-        writer.save_records([strike("a", 1), strike("b", 2)])
+        save_incidents(writer, [strike("a", 1), strike("b", 2)])
         assert reader._change_token().read() is not None  # a file or a server: selections are kept
         query = IncidentQuery(limit=1)
         assert reader.incident_page(query).total == 2
         assert [r.record["id"] for r in reader.incident_page(IncidentQuery(limit=1, offset=1)).rows] == ["b"]
-        writer.save_records([strike("c", 0)])
+        save_incidents(writer, [strike("c", 0)])
         page = reader.incident_page(query)
         assert page.total == 3 and [r.record["id"] for r in page.rows] == ["c"]

@@ -13,7 +13,7 @@ from ceasewatch.model.incident import Fulfilment
 from ceasewatch.model.interval import UTC
 from ceasewatch.store import SaveCounts
 
-from .samples import contents
+from .samples import consolidated, contents
 
 TEXT = "Drones hit a substation in Example Town overnight. The ministry said 40 drones were launched."
 
@@ -46,6 +46,8 @@ def test_saving_an_extraction_stores_report_records_claims_and_links(store):
     extraction = sample_extraction()
     counts = store.save_extraction(extraction, source_file="reports/a.txt")
     assert counts == SaveCounts(added=2)
+    assert store.account(f"inc-{extraction.report.id}") == extraction.incidents[0].to_record()
+    consolidated(store)
     report = extraction.report
     assert store.report(report.id) == report
     assert store.record(f"inc-{report.id}") == extraction.incidents[0].to_record()
@@ -76,13 +78,14 @@ def test_a_new_extraction_revises_records_and_replaces_claims(store):
     assert [c.id for c in store.claims()] == ["c3"]
 
 
-def test_two_reports_of_one_incident_are_both_linked(store):
+def test_two_reports_of_one_strike_are_both_linked_to_its_incident(store):
     first, second = sample_report(), sample_report(title="Another outlet")
     store.save_extraction(sample_extraction(first, claim_ids=("c1",)))
-    same_incident = replace(sample_extraction(second, claim_ids=("c2",)), fulfilments=())
-    shared = replace(same_incident.incidents[0], id=f"inc-{first.id}")
-    store.save_extraction(replace(same_incident, incidents=(shared,)))
-    assert store.report_ids_for(f"inc-{first.id}") == sorted([first.id, second.id])
+    store.save_extraction(replace(sample_extraction(second, claim_ids=("c2",)), fulfilments=()))
+    consolidated(store)
+    incident_id = min(f"inc-{first.id}", f"inc-{second.id}")
+    assert store.accounts_of(incident_id) == sorted([f"inc-{first.id}", f"inc-{second.id}"])
+    assert store.report_ids_for(incident_id) == sorted([first.id, second.id])
 
 
 def test_claims_come_back_in_text_order_per_report(store):

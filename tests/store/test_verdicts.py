@@ -7,14 +7,14 @@ import pytest
 from ceasewatch.errors import NotFound, StoreError
 from ceasewatch.store import VerdictRow, verdicts as verdicts_module
 
-from .samples import contents, exchange, strike
+from .samples import contents, exchange, save_incidents, strike
 
 
 @pytest.fixture
 def judged(store):
     """A store with agreement 'ag' (revision 1) and strikes a, b, c."""
     store.save_agreement("ag", None, "ag.yaml", "text", {})
-    store.save_records([strike("a", hours=2), strike("b", hours=1), strike("c", hours=3), exchange("swap")])
+    save_incidents(store, [strike("a", hours=2), strike("b", hours=1), strike("c", hours=3), exchange("swap")])
     return store
 
 

@@ -96,7 +96,7 @@ def test_incident_page_shows_every_field_the_trace_per_version_and_the_history(p
     assert "kremlin: Energy infrastructure only: violation" in html
     assert "before the commitment could have started" in html
     assert "History of this record" in html and "first version" in html
-    assert "ungraded" in html
+    assert "alleged" in html
 
 
 def test_differences_list_the_incidents_that_differ_with_the_reason_each_way(pages):

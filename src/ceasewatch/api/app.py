@@ -25,7 +25,7 @@ Field names are those of the exchange format (docs/feeds.md). Times are ISO 8601
 
 def create_app(cw: Ceasewatch) -> FastAPI:
     """The API app over one service; its OpenAPI description is at /api/openapi.json."""
-    from . import routes_agreements, routes_exports, routes_incidents, routes_map, routes_reports
+    from . import routes_agreements, routes_counts, routes_exports, routes_incidents, routes_map, routes_reports
 
     app = FastAPI(
         title="ceasewatch", version=__version__, description=DESCRIPTION,
@@ -34,7 +34,7 @@ def create_app(cw: Ceasewatch) -> FastAPI:
     )
     app.state.cw = cw
     install_error_handlers(app)
-    for module in (routes_agreements, routes_incidents, routes_map, routes_reports, routes_exports):
+    for module in (routes_agreements, routes_incidents, routes_map, routes_reports, routes_exports, routes_counts):
         app.include_router(module.router, prefix="/api")
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)  # fast: most use is local
     app.add_middleware(SecurityHeaders)

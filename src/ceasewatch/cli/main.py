@@ -12,6 +12,7 @@ from .. import __version__
 # (or when --help lists them all), so `ceasewatch extract` does not pay for matplotlib.
 COMMAND_MODULES = {
     "agreement": ".agreements",
+    "counts": ".counts",
     "eval": ".extract",
     "explain": ".judging",
     "export": ".export",

@@ -8,6 +8,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from .agreements import AgreementStore
+from .analyst import AnalystStore
+from .claim_queries import ClaimQueryStore
+from .consolidated import ConsolidatedStore
 from .connection import open_engine, parse_url, redact
 from .map_cells import MapStore
 from .provenance import ProvenanceStore
@@ -18,7 +21,8 @@ from .schema import bring_to_head
 from .verdicts import VerdictStore
 
 
-class Store(AgreementStore, RecordStore, VerdictStore, ReportStore, QueryStore, MapStore, ProvenanceStore):
+class Store(AgreementStore, RecordStore, VerdictStore, ReportStore, QueryStore, MapStore, ProvenanceStore, ClaimQueryStore,
+            ConsolidatedStore, AnalystStore):
     """Agreements, records and verdicts in SQLite or PostgreSQL, one transaction per write."""
 
     @classmethod

@@ -1,20 +1,27 @@
-"""Incident and fulfilment records: saving them by content, revising them, reading them back."""
+"""Records: saving accounts by content and revising them; reading incidents back.
+
+What ingest stores is an *account*: an incident or fulfilment record as one report or feed
+row gives it. Consolidation builds the incidents from the accounts (store/consolidated.py,
+through the same add / revise / unchanged rules), and every reader reads the incidents.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice, repeat
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, bindparam, delete, func, select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import NotFound, StoreError
 from ..model.interval import format_utc, parse_instant
 from .connection import Connected, executemany, fetch_rows
 from .rows import IncidentRevision, SaveCounts
-from .tables import incident_history, incidents, ingested_files, now_text, time_from_text, verdicts
+from .tables import incidents, ingested_files, now_text, time_from_text, verdicts
 
 # Records handled per round: one lookup of their ids, then one executemany per table.
 # Big enough that a million records cost a few hundred queries, small enough to keep
@@ -27,10 +34,39 @@ _COLUMNS = (
     "id", "revision", "content_hash", "kind", "actor", "start_utc", "end_utc", "country", "admin1_code",
     "place", "lat", "lon", "geo_precision", "targets", "record", "source_file", "source_line", "stored_at",
 )
-_INSERT_INCIDENT = f"INSERT INTO incidents ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-_UPDATE_INCIDENT = f"UPDATE incidents SET {', '.join(f'{c} = ?' for c in _COLUMNS[1:])} WHERE id = ?"
-_HISTORY_COLUMNS = "incident_id, revision, content_hash, record, source_file, source_line, stored_at"
-_INSERT_HISTORY = f"INSERT INTO incident_history ({_HISTORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_HISTORY_COLUMNS = ("revision", "content_hash", "record", "source_file", "source_line", "stored_at")
+
+
+@dataclass(frozen=True)
+class RecordTable:
+    """A table of revised records (accounts, or incidents) with its history and extra columns."""
+
+    name: str
+    history: str
+    history_key: str  # the history's column naming the record
+    extra: tuple[str, ...] = ()  # columns after stored_at, given at the end of each row
+    drops_verdicts: bool = False  # a revision deletes the record's verdicts (incidents are judged)
+
+    @cached_property
+    def insert_sql(self) -> str:
+        columns = _COLUMNS + self.extra
+        return f"INSERT INTO {self.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+    @cached_property
+    def update_sql(self) -> str:
+        return f"UPDATE {self.name} SET {', '.join(f'{c} = ?' for c in (_COLUMNS + self.extra)[1:])} WHERE id = ?"
+
+    @cached_property
+    def history_sql(self) -> str:
+        columns = (self.history_key, *_HISTORY_COLUMNS)
+        return f"INSERT INTO {self.history} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+ACCOUNTS = RecordTable("accounts", "account_history", "account_id", extra=("report", "outlet"))
+INCIDENTS = RecordTable(
+    "incidents", "incident_history", "incident_id",
+    extra=("grade", "account_count", "basis", "consolidation"), drops_verdicts=True,
+)
 _MARK_FILE = (
     "INSERT INTO ingested_files (path, content_hash, stored_at) VALUES (?, ?, ?)"
     " ON CONFLICT (path, content_hash) DO NOTHING"
@@ -88,8 +124,11 @@ class RecordStore(Connected):
         with self._write() as conn:
             start = 0
             while chunk := list(islice(pairs, CHUNK_SIZE)):
-                rows = [_row(record, source_file, line, stored_at, start + i) for i, (record, line) in enumerate(chunk)]
-                _save_rows(conn, rows, counts)
+                rows = [
+                    _row(record, source_file, line, stored_at, start + i) + (None, None)
+                    for i, (record, line) in enumerate(chunk)
+                ]
+                _save_rows(conn, rows, counts, ACCOUNTS)
                 start += len(chunk)
             if file_hash is not None:
                 executemany(conn, _MARK_FILE, [(source_file, file_hash, stored_at)])
@@ -139,22 +178,33 @@ class RecordStore(Connected):
             return conn.execute(query).scalar_one()
 
     def record_history(self, incident_id: str) -> list[IncidentRevision]:
-        """Every revision of one record, oldest first, the current one last; NotFound if none."""
-        c, h = incidents.c, incident_history.c
+        """Every revision of one incident, oldest first, the current one last; NotFound if none."""
+        return self._history(INCIDENTS, incident_id)
+
+    def account_history(self, account_id: str) -> list[IncidentRevision]:
+        """Every revision of one account, oldest first, the current one last; NotFound if none."""
+        return self._history(ACCOUNTS, account_id)
+
+    def count_accounts(self, kind: str | None = "strike") -> int:
+        """How many accounts of `kind` (None: every kind) are stored."""
+        sql = "SELECT count(*) FROM accounts" + (" WHERE kind = ?" if kind is not None else "")
         with self._read() as conn:
-            current = conn.execute(
-                select(c.revision, c.record, c.source_file, c.source_line, c.stored_at).where(c.id == incident_id)
-            ).first()
-            if current is None:
-                raise NotFound(f"no record {incident_id!r} in the store")
+            return fetch_rows(conn, sql, [kind] if kind is not None else [])[0][0]
+
+    def _history(self, table: RecordTable, record_id: str) -> list[IncidentRevision]:
+        columns = "revision, record, source_file, source_line, stored_at"
+        with self._read() as conn:
+            current = fetch_rows(conn, f"SELECT {columns} FROM {table.name} WHERE id = ?", [record_id])
+            if not current:
+                raise NotFound(f"no record {record_id!r} in the store")
             # History only grows, so reading it second, up to the current revision, is consistent.
-            older = conn.execute(
-                select(h.revision, h.record, h.source_file, h.source_line, h.stored_at)
-                .where(h.incident_id == incident_id, h.revision < current.revision)
-                .order_by(h.revision)
-            ).all()
-        return [_revision(incident_id, row, current=False) for row in older] + [
-            _revision(incident_id, current, current=True)
+            older = fetch_rows(
+                conn,
+                f"SELECT {columns} FROM {table.history} WHERE {table.history_key} = ? AND revision < ? ORDER BY revision",
+                [record_id, current[0][0]],
+            )
+        return [_revision(record_id, row, current=False) for row in older] + [
+            _revision(record_id, current[0], current=True)
         ]
 
     def _stream_records(self, query: Select) -> Iterator[dict[str, Any]]:
@@ -189,9 +239,9 @@ def _utc_text(value: str | None) -> str | None:
     return format_utc(parse_instant(value))
 
 
-def _save_rows(conn: Connection, rows: list[tuple], counts: list[int]) -> None:
-    """Add, revise or skip one chunk of prepared rows."""
-    stored = _stored_versions(conn, list({row[0] for row in rows}))
+def _save_rows(conn: Connection, rows: list[tuple], counts: list[int], table: RecordTable) -> None:
+    """Add, revise or skip one chunk of prepared rows of `table`."""
+    stored = _stored_versions(conn, list({row[0] for row in rows}), table)
     latest: dict[str, tuple[int, str]] = dict(stored)  # id -> (revision, hash), as of this row
     pending: dict[str, tuple[int, tuple]] = {}  # id -> (revision, row) to write as current
     superseded: list[tuple] = []  # history rows for revisions made and replaced in this chunk
@@ -216,35 +266,37 @@ def _save_rows(conn: Connection, rows: list[tuple], counts: list[int]) -> None:
         latest[incident_id] = (revision, content_hash)
         pending[incident_id] = (revision, row)
     if copy_to_history:
-        _move_to_history(conn, copy_to_history)
-    executemany(conn, _INSERT_INCIDENT, [
+        _move_to_history(conn, copy_to_history, table)
+    executemany(conn, table.insert_sql, [
         (row[0], revision) + row[1:] for incident_id, (revision, row) in pending.items() if incident_id not in stored
     ])
-    executemany(conn, _UPDATE_INCIDENT, [
+    executemany(conn, table.update_sql, [
         (revision,) + row[1:] + (incident_id,) for incident_id, (revision, row) in pending.items()
         if incident_id in stored
     ])
-    executemany(conn, _INSERT_HISTORY, superseded)
+    executemany(conn, table.history_sql, superseded)
 
 
-def _stored_versions(conn: Connection, ids: list[str]) -> dict[str, tuple[int, str]]:
-    """(revision, content hash) of those of `ids` already stored."""
+def _stored_versions(conn: Connection, ids: list[str], table: RecordTable) -> dict[str, tuple[int, str]]:
+    """(revision, content hash) of those of `ids` already stored in `table`."""
     found = {}
     for part in _parts(ids):
-        sql = f"SELECT id, revision, content_hash FROM incidents WHERE id IN ({', '.join('?' * len(part))})"
-        for incident_id, revision, content_hash in fetch_rows(conn, sql, part):
-            found[incident_id] = (revision, content_hash)
+        sql = f"SELECT id, revision, content_hash FROM {table.name} WHERE id IN ({', '.join('?' * len(part))})"
+        for record_id, revision, content_hash in fetch_rows(conn, sql, part):
+            found[record_id] = (revision, content_hash)
     return found
 
 
-def _move_to_history(conn: Connection, ids: list[str]) -> None:
-    """Copy the stored current rows of `ids` to the history and delete their verdicts."""
-    c = incidents.c
-    current = select(c.id, c.revision, c.content_hash, c.record, c.source_file, c.source_line, c.stored_at)
-    columns = [name.strip() for name in _HISTORY_COLUMNS.split(",")]
+def _move_to_history(conn: Connection, ids: list[str], table: RecordTable) -> None:
+    """Copy the stored current rows of `ids` to the history (and delete their verdicts if judged)."""
+    copy = text(
+        f"INSERT INTO {table.history} ({table.history_key}, {', '.join(_HISTORY_COLUMNS)})"
+        f" SELECT id, {', '.join(_HISTORY_COLUMNS)} FROM {table.name} WHERE id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
     for part in _parts(ids):
-        conn.execute(insert(incident_history).from_select(columns, current.where(c.id.in_(part))))
-        conn.execute(delete(verdicts).where(verdicts.c.incident_id.in_(part)))
+        conn.execute(copy, {"ids": part})
+        if table.drops_verdicts:
+            conn.execute(delete(verdicts).where(verdicts.c.incident_id.in_(part)))
 
 
 def _parts(ids: list[str]) -> Iterator[list[str]]:
@@ -252,13 +304,14 @@ def _parts(ids: list[str]) -> Iterator[list[str]]:
         yield ids[start:start + _IDS_PER_QUERY]
 
 
-def _revision(incident_id: str, row: Any, *, current: bool) -> IncidentRevision:
+def _revision(record_id: str, row: tuple, *, current: bool) -> IncidentRevision:
+    revision, record, source_file, source_line, stored_at = row
     return IncidentRevision(
-        incident_id=incident_id,
-        revision=row.revision,
-        record=json.loads(row.record),
-        source_file=row.source_file,
-        source_line=row.source_line,
-        stored_at=time_from_text(row.stored_at),
+        incident_id=record_id,
+        revision=revision,
+        record=json.loads(record),
+        source_file=source_file,
+        source_line=source_line,
+        stored_at=time_from_text(stored_at),
         current=current,
     )

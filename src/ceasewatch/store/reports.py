@@ -2,8 +2,8 @@
 
 A report is stored once by its content id and never changed. Saving an extraction stores,
 in one transaction: the report (if new), its claims (replacing those of an earlier
-extraction of the same report), its incident and fulfilment records through the records
-path (added, revised or unchanged by content), and a link from the report to each record.
+extraction of the same report), and its incident and fulfilment records as accounts
+through the records path (added, revised or unchanged by content), each naming the report.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from sqlalchemy import delete, select
 from ..errors import NotFound
 from ..model import Claim, Extraction, Report
 from .connection import Connected, executemany
-from .records import _row, _save_rows, canonical_json
+from .records import ACCOUNTS, _row, _save_rows, canonical_json
 from .rows import SaveCounts
-from .tables import claims, incidents, now_text, report_incidents, reports
+from .tables import accounts, claims, incident_accounts, incidents, now_text, reports
 
 _INSERT = (
     "INSERT INTO reports (id, source, url, published, title, language, text, stored_at)"
@@ -33,7 +33,6 @@ _UPSERT_CLAIM = (
     f"INSERT INTO claims ({', '.join(_CLAIM_COLUMNS)}) VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))})"
     f" ON CONFLICT (id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _CLAIM_COLUMNS[1:])}"
 )
-_LINK = "INSERT INTO report_incidents (report_id, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
 
 class ReportStore(Connected):
@@ -60,13 +59,15 @@ class ReportStore(Connected):
         counts = [0, 0, 0]
         with self._write() as conn:
             executemany(conn, _INSERT, [_report_row(report, stored_at)])
-            rows = [_row(record, source_file, None, stored_at, i) for i, record in enumerate(records)]
-            _save_rows(conn, rows, counts)
+            rows = [
+                _row(record, source_file, None, stored_at, i) + (report.id, report.source)
+                for i, record in enumerate(records)
+            ]
+            _save_rows(conn, rows, counts, ACCOUNTS)
             conn.execute(delete(claims).where(claims.c.report == report.id))
             executemany(conn, _UPSERT_CLAIM, [
                 _claim_row(claim, report.id, position) for position, claim in enumerate(extraction.claims)
             ])
-            executemany(conn, _LINK, [(report.id, record["id"]) for record in records])
         return SaveCounts(*counts)
 
     def report(self, report_id: str) -> Report:
@@ -105,12 +106,15 @@ class ReportStore(Connected):
             return [Claim.from_record(json.loads(text)) for text in conn.execute(query).scalars()]
 
     def report_ids_for(self, incident_id: str) -> list[str]:
-        """The ids of the reports a stored record was extracted from (none for a feed's records)."""
-        link = report_incidents.c
+        """The ids of the reports an incident's accounts were extracted from (none for feed rows)."""
+        a, link = accounts.c, incident_accounts.c
         with self._read() as conn:
             if conn.execute(select(incidents.c.id).where(incidents.c.id == incident_id)).first() is None:
                 raise NotFound(f"no record {incident_id!r} in the store")
-            query = select(link.report_id).where(link.incident_id == incident_id).order_by(link.report_id)
+            query = (
+                select(a.report).distinct().join_from(incident_accounts, accounts, a.id == link.account_id)
+                .where(link.incident_id == incident_id, a.report.is_not(None)).order_by(a.report)
+            )
             return list(conn.execute(query).scalars())
 
 

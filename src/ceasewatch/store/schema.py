@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # The newest revision in migrations/versions. Kept here so that opening an up-to-date
 # database costs one query and no Alembic import; a test checks it against Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # Any fixed number: PostgreSQL sessions that migrate at once take turns on this lock.

@@ -34,6 +34,30 @@ def key_text() -> Text:
 
 metadata = MetaData()
 
+
+def record_columns() -> list[Column]:
+    """The columns of a revised record table: incidents, and the accounts they are built from."""
+    return [
+        Column("id", key_text(), primary_key=True),
+        Column("revision", Integer, nullable=False),
+        Column("content_hash", Text, nullable=False),
+        Column("kind", Text, nullable=False),
+        Column("actor", Text),
+        Column("start_utc", Text),
+        Column("end_utc", Text),
+        Column("country", Text),
+        Column("admin1_code", Text),
+        Column("place", Text),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("geo_precision", Text),
+        Column("targets", Text),  # taxonomy codes joined with ';', NULL when there are none
+        Column("record", Text, nullable=False),  # the whole exchange-format record, canonical JSON
+        Column("source_file", Text),
+        Column("source_line", Integer),
+        Column("stored_at", Text, nullable=False),
+    ]
+
 agreements = Table(
     "agreements",
     metadata,
@@ -75,24 +99,12 @@ agreement_files = Table(
 incidents = Table(
     "incidents",
     metadata,
-    Column("id", key_text(), primary_key=True),
-    Column("revision", Integer, nullable=False),
-    Column("content_hash", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("actor", Text),
-    Column("start_utc", Text),
-    Column("end_utc", Text),
-    Column("country", Text),
-    Column("admin1_code", Text),
-    Column("place", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("geo_precision", Text),
-    Column("targets", Text),  # taxonomy codes joined with ';', NULL when there are none
-    Column("record", Text, nullable=False),  # the whole exchange-format record, canonical JSON
-    Column("source_file", Text),
-    Column("source_line", Integer),
-    Column("stored_at", Text, nullable=False),
+    *record_columns(),
+    # Added by consolidation (migration 0004): see docs/consolidation.md.
+    Column("grade", Text),
+    Column("account_count", Integer),
+    Column("basis", Text),  # hash of what the incident was built from: accounts, corrections, sources
+    Column("consolidation", Text),  # JSON: accounts, sources, disagreements, corrections
     Index("ix_incidents_start_utc", "start_utc"),
     Index("ix_incidents_actor", "actor"),
     Index("ix_incidents_kind", "kind"),
@@ -177,16 +189,66 @@ claims = Table(
     Index("ix_claims_report", "report", "position"),
 )
 
-# Which reports each incident (or fulfilment) record was extracted from.
-report_incidents = Table(
-    "report_incidents",
+# What each report or feed row says happened (migration 0004): one account each. The
+# incidents above are built from them by consolidation.
+accounts = Table(
+    "accounts",
     metadata,
-    Column("report_id", key_text(), nullable=False),
+    *record_columns(),
+    Column("report", key_text()),  # the report it was extracted from; NULL for a feed row
+    Column("outlet", Text),  # that report's source
+    ForeignKeyConstraint(["report"], ["reports.id"]),
+    Index("ix_accounts_report", "report"),
+)
+
+account_history = Table(
+    "account_history",
+    metadata,
+    Column("account_id", key_text(), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("content_hash", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("source_file", Text),
+    Column("source_line", Integer),
+    Column("stored_at", Text, nullable=False),
+    PrimaryKeyConstraint("account_id", "revision"),
+    ForeignKeyConstraint(["account_id"], ["accounts.id"]),
+)
+
+incident_accounts = Table(
+    "incident_accounts",
+    metadata,
+    Column("account_id", key_text(), primary_key=True),
     Column("incident_id", key_text(), nullable=False),
-    PrimaryKeyConstraint("report_id", "incident_id"),
-    ForeignKeyConstraint(["report_id"], ["reports.id"]),
+    ForeignKeyConstraint(["account_id"], ["accounts.id"]),
     ForeignKeyConstraint(["incident_id"], ["incidents.id"]),
-    Index("ix_report_incidents_incident", "incident_id"),
+    Index("ix_incident_accounts_incident", "incident_id"),
+)
+
+# The analyst's corrections, append-only: rows are added, never changed or deleted.
+analyst_log = Table(
+    "analyst_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("by", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("incident_id", key_text(), nullable=False),  # as it was called when the change was made
+    Column("accounts", Text, nullable=False),  # JSON list: the accounts the change is anchored on
+    Column("field", Text),
+    Column("agreement_id", key_text()),
+    Column("version", key_text()),
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+    Column("reason", Text, nullable=False),
+    Index("ix_analyst_log_incident", "incident_id"),
+)
+
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("name", key_text(), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 
@@ -197,6 +259,7 @@ START_KEY = func.coalesce(incidents.c.start_utc, literal_column("'9999-12-31T23:
 Index("ix_incidents_kind_start_key", incidents.c.kind, START_KEY, incidents.c.id)
 Index("ix_incidents_kind_actor_start_key", incidents.c.kind, incidents.c.actor, START_KEY, incidents.c.id)
 Index("ix_incidents_admin1_code", incidents.c.admin1_code)
+Index("ix_incidents_grade", incidents.c.grade)
 Index(
     "ix_verdicts_version_verdict",
     verdicts.c.agreement_id, verdicts.c.version, verdicts.c.verdict, verdicts.c.incident_id,

@@ -1,0 +1,71 @@
+"""What a consolidation run must do: the groups, and which incidents to rebuild or remove."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from ..sources import SourceRegistry
+from .accounts import AccountSummary
+from .build import AccountInfo, BuiltIncident, basis_of, build_incident
+from .clustering import AccountGroup, group_accounts
+from .corrections import LogEntry, grouping_constraints, per_incident
+
+# The log entries that change an incident's record or grade (overrides change verdicts only).
+RECORD_ACTIONS = ("correct", "grade")
+
+
+@dataclass(frozen=True)
+class ConsolidationPlan:
+    """The groups of a consolidation, and the work it leaves to do."""
+
+    groups: dict[str, AccountGroup]  # incident id -> its accounts
+    entries: dict[str, list[LogEntry]]  # incident id -> corrections that apply to it
+    bases: dict[str, str]  # incident id -> basis
+    changed: list[str]  # incidents to (re)build, sorted
+    removed: list[str]  # stored incidents no group is called by any more, sorted
+
+    def members(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(incident id, account ids) of the incidents to rebuild."""
+        return [(incident_id, self.groups[incident_id].members) for incident_id in self.changed]
+
+
+@dataclass(frozen=True)
+class ConsolidationOutcome:
+    """What a consolidation did."""
+
+    accounts: int
+    incidents: int
+    rebuilt: int
+    removed: int
+
+
+def plan_consolidation(
+    summaries: Sequence[AccountSummary],
+    infos: Mapping[str, AccountInfo],
+    log: Sequence[LogEntry],
+    stored_bases: Mapping[str, str | None],
+    registry_hash: str,
+) -> ConsolidationPlan:
+    """Group the accounts (respecting the analyst's merges and splits) and compare with what is stored."""
+    constraints = grouping_constraints(log)
+    grouped = group_accounts(summaries, constraints.together, constraints.apart)
+    groups = {g.id: g for g in grouped}
+    incident_of = {member: g.id for g in grouped for member in g.members}
+    entries = per_incident(log, incident_of, RECORD_ACTIONS)
+    bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
+    changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
+    removed = sorted(set(stored_bases) - set(groups))
+    return ConsolidationPlan(groups, entries, bases, changed, removed)
+
+
+def incident_builder(plan: ConsolidationPlan, infos: Mapping[str, AccountInfo], registry: SourceRegistry):
+    """The function the store calls with each chunk of incidents to rebuild and their records."""
+
+    def build(chunk: Sequence[tuple[str, tuple[str, ...]]], records: dict[str, dict[str, Any]]) -> list[BuiltIncident]:
+        return [
+            build_incident(plan.groups[gid], records, infos, plan.entries.get(gid, []), registry, plan.bases[gid])
+            for gid, _ in chunk
+        ]
+
+    return build
