@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
+from .analyst import AnalystActions
 from .config import Settings
 from .consolidate import ConsolidationOutcome, incident_builder, plan_consolidation
 from .export import ExportFilter, ExportSelection, select_records
@@ -74,6 +75,7 @@ class VerdictLine:
 
     record: dict
     verdicts: dict[str, VerdictRow]
+    grade: str | None = None  # the incident's credibility grade (docs/sources.md)
 
     @property
     def differs(self) -> bool:
@@ -90,7 +92,7 @@ class VerdictTable:
     commitments: tuple[PerformStatus, ...] = field(default=())
 
 
-class Ceasewatch:
+class Ceasewatch(AnalystActions):
     """Reads agreements and feeds into a store, judges incidents, answers questions."""
 
     def __init__(self, store: Store):
@@ -306,18 +308,25 @@ class Ceasewatch:
         by_incident: dict[str, dict[str, VerdictRow]] = {}
         for row in self.store.verdicts(agreement.id):
             by_incident.setdefault(row.incident_id, {})[row.version] = row
-        lines = [VerdictLine(r, by_incident.get(r["id"], {})) for r in records]
+        grades = self.store.incident_grades()
+        lines = [VerdictLine(r, by_incident.get(r["id"], {}), grades.get(r["id"])) for r in records]
         if diff:
             lines = [line for line in lines if line.differs]
         versions = (version,) if version else tuple(agreement.versions)
         if version:
-            lines = [VerdictLine(line.record, {version: line.verdicts[version]}) for line in lines if version in line.verdicts]
+            lines = [
+                VerdictLine(line.record, {version: line.verdicts[version]}, line.grade)
+                for line in lines if version in line.verdicts
+            ]
         statuses = [s for s in perform_status(agreement, fulfilments, as_of) if s.version in versions]
         return VerdictTable(agreement, versions, tuple(lines), tuple(statuses))
 
     def explain(self, incident_id: str, agreement_id: str | None = None, version: str | None = None) -> list[Verdict]:
-        """The verdicts of one stored incident with their full traces, under each agreement."""
-        incident = Incident.from_record(self.store.record(incident_id))
+        """The engine's verdicts of one incident (or of the incident an account is in) with their traces.
+
+        An analyst's override is not applied here: `active_overrides` says which stand.
+        """
+        incident = Incident.from_record(self.store.record(self.resolve_id(incident_id)))
         if incident.kind != "strike":
             raise NotFound(f"{incident_id} is a {incident.kind} record, not a strike: it has no verdict")
         verdicts: list[Verdict] = []
@@ -389,10 +398,14 @@ class Ceasewatch:
         fulfilments = [Fulfilment.from_record(r) for kind in KINDS[1:] for r in self.store.records(kind)]
         return perform_status(self.agreements(agreement_id)[0], fulfilments, as_of or datetime.now(UTC))
 
-    @staticmethod
-    def sources() -> list:
-        """The source registry: empty until consolidation (issue 4) brings one."""
-        return []
+    def sources(self) -> list:
+        """The sources of the registry in use (docs/sources.md), sorted by name."""
+        return list(self.source_registry().sources)
+
+    def incident_details(self, incident_id: str) -> dict:
+        """How an incident was consolidated: its accounts and their sources, disagreements,
+        corrections, grade and the rule that gave it (NotFound if there is no such incident)."""
+        return self.store.consolidation(self.resolve_id(incident_id))
 
     def agreement(self, agreement_id: str | None = None) -> Agreement | None:
         """The agreement named (NotFound if absent), else the first stored by id, else None.

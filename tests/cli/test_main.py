@@ -100,7 +100,11 @@ def test_explain_prints_the_trace(runner, example_dir):
     assert result.exit_code == 0, result.output
     assert "out_of_scope" in result.stdout and "scope" in result.stdout
     as_json = runner.invoke(cli, ["explain", "sumy-hospitals-2025-03-19", "--db", db, "--format", "json"])
-    assert {v["version"] for v in json.loads(as_json.stdout)} == {"us-ua", "kremlin"}
+    explained = json.loads(as_json.stdout)
+    assert {v["version"] for v in explained["verdicts"]} == {"us-ua", "kremlin"}
+    assert explained["incident"] == "sumy-hospitals-2025-03-19" and explained["grade"] == "alleged"
+    assert [a["id"] for a in explained["accounts"]] == ["sumy-hospitals-2025-03-19"]
+    assert "1 account(s), grade alleged" in result.stdout
 
 
 def test_explain_unknown_incident_is_a_clean_error(runner, example_dir):

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..report.consolidation_text import render_consolidation
 from ..report.trace_text import render_trace, trace_json
 from ..report.verdict_table import render_table, table_json, tables_csv
 from .common import AS_OF, DB_HELP, parse_as_of, progress, report_ingest, service
@@ -107,15 +108,36 @@ def _print_tables(tables, fmt: str) -> None:
 @click.option("--version", "version", metavar="V", help="Only this version.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def explain(incident_id, db, agreement_id, version, fmt) -> None:
-    """Show how an incident's verdicts were reached: every test and the figures compared.
+    """Show how an incident was put together and how its verdicts were reached.
+
+    First its accounts (each report's or feed row's own version, with who says so and
+    their side), the disagreements between them and any analyst correction; then each
+    verdict with every test and the figures compared, and any analyst override beside
+    the engine's verdict. INCIDENT_ID may also be the id of an account in the incident.
 
     \b
     Example:
       ceasewatch explain inc-dec818dfae3b989f --db examples/energy-moratorium-2025/ceasewatch.db
     """
     with service(db) as cw:
-        found = cw.explain(incident_id, agreement_id, version)
+        resolved = cw.resolve_id(incident_id)
+        details = cw.incident_details(resolved)
+        found = cw.explain(resolved, agreement_id, version)
+        overrides = cw.active_overrides(resolved)
     if fmt == "json":
-        click.echo(json.dumps([trace_json(v) for v in found], ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n\n".join(render_trace(v) for v in found))
+        traces = []
+        for v in found:
+            trace = trace_json(v)
+            entry = overrides.get((v.agreement_id, v.version))
+            trace["override"] = entry.to_record() if entry else None
+            traces.append(trace)
+        click.echo(json.dumps({"incident": resolved, **details, "verdicts": traces}, ensure_ascii=False, indent=2))
+        return
+    parts = [render_consolidation(resolved, details)]
+    for v in found:
+        text = render_trace(v)
+        entry = overrides.get((v.agreement_id, v.version))
+        if entry is not None:
+            text += f"\n  OVERRIDDEN by {entry.by} at {entry.at}: {entry.after} — {entry.reason} (log #{entry.seq})"
+        parts.append(text)
+    click.echo("\n\n".join(parts))

@@ -12,15 +12,22 @@ from .. import __version__
 # (or when --help lists them all), so `ceasewatch extract` does not pay for matplotlib.
 COMMAND_MODULES = {
     "agreement": ".agreements",
+    "correct": ".analyst",
     "counts": ".counts",
     "eval": ".extract",
     "explain": ".judging",
     "export": ".export",
     "extract": ".extract",
+    "grade": ".analyst",
+    "history": ".incidents",
+    "incidents": ".incidents",
     "ingest": ".judging",
+    "merge": ".analyst",
+    "override": ".analyst",
     "report": ".report",
     "run": ".judging",
     "serve": ".serve",
+    "split": ".analyst",
     "verdicts": ".judging",
 }
 

@@ -41,7 +41,7 @@ def _short(iso: str) -> str:
 def render_table(table: VerdictTable) -> str:
     """A fixed-width table: one row per incident, one column per version, differences marked."""
     several = len(table.versions) > 1
-    header = ["", "incident", "place", "actor", "time (UTC)", *table.versions]
+    header = ["", "incident", "place", "actor", "time (UTC)", "grade", *table.versions]
     rows = [
         [
             DIFFERS_MARK if line.differs and several else "",
@@ -49,7 +49,8 @@ def render_table(table: VerdictTable) -> str:
             line.record.get("place") or "?",
             line.record.get("actor") or "?",
             time_cell(line.record),
-            *(verdict_cell(line.verdicts.get(v)) for v in table.versions),
+            line.grade or "ungraded",
+            *(_graded_cell(line, v) for v in table.versions),
         ]
         for line in table.lines
     ]
@@ -68,6 +69,15 @@ def render_table(table: VerdictTable) -> str:
             f"counted {done or 'nothing'}; deadline {format_utc(s.by)}"
         )
     return "\n".join(out)
+
+
+def _graded_cell(line: VerdictLine, version: str) -> str:
+    """The verdict cell; a violation of an incident that is only alleged says so."""
+    row = line.verdicts.get(version)
+    cell = verdict_cell(row)
+    if row is not None and row.verdict == "violation" and line.grade == "alleged":
+        cell += " [alleged]"
+    return cell
 
 
 def table_json(table: VerdictTable) -> dict[str, Any]:
@@ -102,6 +112,7 @@ def _incident_json(line: VerdictLine, versions: tuple[str, ...]) -> dict[str, An
         "end": r.get("end"),
         "targets": r.get("targets", []),
         "outcome": r.get("outcome"),
+        "grade": line.grade,
         "differs": line.differs,
         "verdicts": {
             v: {"verdict": row.verdict, "reason": row.reason, "unknown": list(row.unknown), "commitment": row.commitment}
@@ -112,7 +123,7 @@ def _incident_json(line: VerdictLine, versions: tuple[str, ...]) -> dict[str, An
 
 
 CSV_COLUMNS = ("agreement", "incident", "place", "actor", "start", "end", "targets",
-               "version", "verdict", "reason", "unknown", "commitment")
+               "version", "verdict", "reason", "unknown", "commitment", "grade")
 
 
 def tables_csv(tables: list[VerdictTable]) -> str:
@@ -129,5 +140,6 @@ def tables_csv(tables: list[VerdictTable]) -> str:
                     continue
                 w.writerow([table.agreement.id, r["id"], r.get("place") or "", r.get("actor") or "",
                             r.get("start") or "", r.get("end") or "", ";".join(r.get("targets", [])),
-                            v, row.verdict, row.reason or "", ";".join(row.unknown), row.commitment or ""])
+                            v, row.verdict, row.reason or "", ";".join(row.unknown), row.commitment or "",
+                            line.grade or ""])
     return buf.getvalue()

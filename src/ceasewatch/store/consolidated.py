@@ -57,6 +57,11 @@ class ConsolidatedStore(Connected):
         with self._read() as conn:
             return dict(conn.execute(select(incidents.c.id, incidents.c.basis)).all())
 
+    def incident_grades(self) -> dict[str, str | None]:
+        """Every incident's credibility grade (None for records that are not graded)."""
+        with self._read() as conn:
+            return dict(conn.execute(select(incidents.c.id, incidents.c.grade)).all())
+
     def account(self, account_id: str) -> dict[str, Any]:
         """One account's record; NotFound if none has that id."""
         with self._read() as conn:
@@ -80,6 +85,19 @@ class ConsolidatedStore(Connected):
                 sql = f"SELECT account_id, incident_id FROM incident_accounts WHERE account_id IN ({', '.join('?' * len(part))})"
                 out.update(fetch_rows(conn, sql, part))
         return out
+
+    def reports_of_incidents(self, incident_ids: Iterable[str]) -> dict[str, list[str]]:
+        """incident id -> the sorted ids of the reports its accounts came from (feed rows have none)."""
+        out: dict[str, list[str]] = {}
+        with self._read() as conn:
+            for part in _parts(list(incident_ids)):
+                sql = (
+                    "SELECT DISTINCT l.incident_id, a.report FROM incident_accounts l JOIN accounts a"
+                    f" ON a.id = l.account_id WHERE a.report IS NOT NULL AND l.incident_id IN ({', '.join('?' * len(part))})"
+                )
+                for incident_id, report in fetch_rows(conn, sql, part):
+                    out.setdefault(incident_id, []).append(report)
+        return {incident_id: sorted(reports) for incident_id, reports in out.items()}
 
     def resolve_incident_id(self, any_id: str) -> str:
         """The incident an id names: an incident's own id, or that of an account in it."""

@@ -53,6 +53,13 @@ class VerdictStore(Connected):
                 written += len(batch)
         return written
 
+    def forget_verdicts(self, agreement_id: str, incident_ids: list[str]) -> None:
+        """Delete the verdicts of these incidents under one agreement, so they are judged again."""
+        with self._write() as conn:
+            conn.execute(delete(verdicts).where(
+                verdicts.c.agreement_id == agreement_id, verdicts.c.incident_id.in_(incident_ids)
+            ))
+
     def verdicts(self, agreement_id: str, version: str | None = None) -> Iterator[VerdictRow]:
         """Stored verdicts of an agreement (of one version, if given), by version then incident id."""
         v = verdicts.c
