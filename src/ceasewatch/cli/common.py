@@ -51,6 +51,12 @@ def report_ingest(report: IngestReport) -> None:
         click.echo(f"{f.path}: {status}", err=True)
     for problem in report.problems:
         click.echo(str(problem), err=True)
+    c = report.consolidation
+    if c is not None and c.rebuilt + c.removed:
+        click.echo(
+            f"consolidated {c.accounts} account(s) into {c.incidents} incident(s) ({c.rebuilt} rebuilt, {c.removed} removed)",
+            err=True,
+        )
     if report.judged:
         click.echo(f"judged {report.judged} incident(s) under each stored agreement", err=True)
 

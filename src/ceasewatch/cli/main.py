@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "report": ".report",
     "run": ".judging",
     "serve": ".serve",
+    "sources": ".sources",
     "split": ".analyst",
     "verdicts": ".judging",
 }
