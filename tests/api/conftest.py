@@ -25,3 +25,22 @@ def client(example_service) -> TestClient:
 
     with TestClient(create_app(example_service)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def consolidated_service(tmp_path_factory) -> Ceasewatch:
+    """The Pavlohrad strike told six ways, with a hostile outlet and speaker and an analyst's correction."""
+    from .consolidated import build_consolidated
+
+    cw = build_consolidated(tmp_path_factory.mktemp("consolidated"))
+    yield cw
+    cw.close()
+
+
+@pytest.fixture(scope="session")
+def consolidated_client(consolidated_service) -> TestClient:
+    """The whole app over the consolidated Pavlohrad store."""
+    from ceasewatch.web import create_app
+
+    with TestClient(create_app(consolidated_service)) as test_client:
+        yield test_client

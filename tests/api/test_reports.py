@@ -18,6 +18,3 @@ def test_report_has_its_text_and_every_cited_span_in_order(client):
 def test_unknown_report_is_404(client):
     assert client.get("/api/reports/rep-0000").status_code == 404
 
-
-def test_sources_are_an_empty_list_until_consolidation(client):
-    assert client.get("/api/sources").json() == []

@@ -24,3 +24,16 @@ def pages(web_service) -> TestClient:
 
     with TestClient(create_app(web_service)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def consolidated_pages(tmp_path_factory) -> TestClient:
+    """The app over one strike told six ways (tests/api/consolidated.py), for its incident page."""
+    from api.consolidated import build_consolidated
+
+    from ceasewatch.web import create_app
+
+    cw = build_consolidated(tmp_path_factory.mktemp("web-consolidated"))
+    with TestClient(create_app(cw)) as test_client:
+        yield test_client
+    cw.close()

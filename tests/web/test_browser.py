@@ -120,6 +120,9 @@ def test_a_marker_opens_a_popup_with_its_verdict_and_a_link(page, server_url):
     page.locator(".leaflet-marker-icon").first.click()
     popup = page.locator(".leaflet-popup-content")
     assert "violation" in popup.inner_text() and "Sloviansk" in popup.inner_text()
+    # only the other side says so: the popup says it, and the marker's shape is the alleged diamond
+    assert "alleged violation" in popup.inner_text() and "alleged: only the other side says so" in popup.inner_text()
+    assert page.locator(".leaflet-marker-icon .marker-shape.grade-alleged").count() == 1
     assert popup.locator("a").get_attribute("href").startswith("/incidents/sloviansk-grid-2025-03-18")
 
 

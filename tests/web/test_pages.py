@@ -93,7 +93,7 @@ def test_incident_page_shows_every_field_the_trace_per_version_and_the_history(p
     for field in ("admin1_code", "geo_precision", "launch_start", "claimed_by", "weapon_model", "intent"):
         assert f"<th>{field}</th>" in html
     assert "us-ua: Energy and other civilian infrastructure: no_violation (before_start)" in html
-    assert "kremlin: Energy infrastructure only: violation" in html
+    assert "kremlin: Energy infrastructure only: alleged violation" in html  # only the other side says so
     assert "before the commitment could have started" in html
     assert "History of this record" in html and "first version" in html
     assert "alleged" in html
@@ -135,4 +135,4 @@ def test_bad_filters_on_pages_are_html_error_pages(pages):
     assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
     assert "us-ua, kremlin" in response.text
     missing = pages.get("/incidents/nope")
-    assert missing.status_code == 404 and "no strike incident" in missing.text
+    assert missing.status_code == 404 and "no incident or account &#39;nope&#39;" in missing.text

@@ -1,4 +1,4 @@
-"""One incident's page as JSON: the record, its traces, history and reports."""
+"""One incident's page as JSON: the record, its consolidation and grade, traces, history, reports."""
 
 from __future__ import annotations
 
@@ -8,18 +8,25 @@ from ..core import Ceasewatch
 from ..errors import NotFound
 from ..model import format_utc
 from ..report.trace_text import trace_json
+from .consolidation import consolidation_json
 from .schemas import incident_json
 
 
-def incident_detail_json(cw: Ceasewatch, incident_id: str, agreement_id: str | None) -> dict[str, Any]:
-    """The IncidentDetail object (NotFound when there is no such strike incident)."""
+def incident_detail_json(cw: Ceasewatch, requested_id: str, agreement_id: str | None) -> dict[str, Any]:
+    """The IncidentDetail object of the incident an incident or account id names (NotFound if none).
+
+    An account id is answered with its incident, `requested_id` saying which id was asked for.
+    """
+    incident_id = cw.resolve_id(requested_id)
     agreement = cw.agreement(agreement_id)
     row = cw.incident(incident_id, agreement.id if agreement else None)
     versions = list(agreement.versions) if agreement else []
     traces = [trace_json(v) for v in cw.explain(incident_id, agreement.id)] if agreement else []
     report_ids = cw.incident_reports(incident_id)
     return {
+        "requested_id": requested_id,
         "incident": incident_json(row, versions),
+        **consolidation_json(cw, incident_id),
         "traces": traces,
         "history": history_json(cw.incident_history(incident_id)),
         "reports": [report_header(cw, report_id) for report_id in report_ids],

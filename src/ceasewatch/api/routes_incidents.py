@@ -32,13 +32,18 @@ def list_incidents(query: IncidentQuery = Depends(incident_filters), cw: Ceasewa
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail,
-            responses={404: {"description": "No such strike incident or agreement"}})
+            responses={404: {"description": "No such strike incident, account or agreement"}})
 def get_incident(
     incident_id: str,
     agreement: str | None = Query(None, max_length=200, description="Agreement id [default: the first stored]."),
     cw: Ceasewatch = Depends(get_ceasewatch),
 ):
-    """One incident: every field, the verdict trace per version, the record's history, its reports."""
+    """One incident: every field, its accounts, disagreements, grade and the analyst's history,
+    the verdict trace per version, the record's history and its reports.
+
+    `incident_id` may be an account's id: the answer is then its incident's (200, not a
+    redirect), with `requested_id` the id asked for and `incident.id` the incident's own.
+    """
     return json_response(incident_detail_json(cw, incident_id, agreement))
 
 

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends
 
 from ..core import Ceasewatch
 from .app import get_ceasewatch, json_response
-from .schemas_detail import ReportOut, SourceOut
+from .schemas_consolidation import SourceOut, source_json
+from .schemas_detail import ReportOut
 
 router = APIRouter(tags=["reports"])
 
@@ -31,5 +32,6 @@ def get_report(report_id: str, cw: Ceasewatch = Depends(get_ceasewatch)):
 
 @router.get("/sources", response_model=list[SourceOut])
 def list_sources(cw: Ceasewatch = Depends(get_ceasewatch)):
-    """The source registry with reliability grades: an empty list until consolidation (issue 4)."""
-    return json_response(cw.sources())
+    """The sources of the registry in use (the built-in one, or the last sources file ingested),
+    sorted by name: names and aliases, kind, affiliation and Admiralty reliability grade."""
+    return json_response([source_json(s) for s in cw.sources()])

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .schemas import EvidenceOut, IncidentOut, Verdict
+from .schemas_consolidation import AccountOut, CorrectionOut, DisagreementOut, LogEntryOut
 
 
 class RuleTestOut(BaseModel):
@@ -67,11 +68,18 @@ class ReportHeaderOut(BaseModel):
 
 
 class IncidentDetail(BaseModel):
-    """Everything about one incident."""
+    """Everything about one incident: its record, how it was consolidated and graded, its verdicts."""
 
+    requested_id: str = Field(description="The id asked for: the incident's own, or that of one of its accounts.")
     incident: IncidentOut
+    grade: str | None = Field(None, description="Credibility grade (docs/sources.md); null when not graded.")
+    grade_rule: str | None = Field(None, description="The sentence of the rule that gave the grade.")
+    accounts: list[AccountOut] = Field([], description="Each report's or feed row's account of the incident.")
+    disagreements: list[DisagreementOut] = []
+    corrections: list[CorrectionOut] = Field([], description="The analyst's field corrections applied to it.")
+    analyst_history: list[LogEntryOut] = Field([], description="Every analyst log entry that touched it, oldest first.")
     traces: list[TraceOut]
-    history: list[RevisionOut]
+    history: list[RevisionOut] = Field(description="Revisions of the stored record (not the analyst's log).")
     reports: list[ReportHeaderOut]
     claims: list[dict[str, Any]] = Field([], description="Claims (exchange format) of the incident's reports: aggregates, denials, statements.")
 
@@ -93,12 +101,3 @@ class ReportOut(BaseModel):
     language: str | None = None
     text: str
     spans: list[SpanOut]
-
-
-class SourceOut(BaseModel):
-    """A source of reports (filled once consolidation, issue 4, brings the source registry)."""
-
-    name: str
-    kind: str | None = None
-    affiliation: str | None = None
-    reliability: str | None = None

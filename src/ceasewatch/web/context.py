@@ -9,6 +9,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import __version__
+from ..api.consolidation import ALLEGED, grade_caption
 from ..core import Ceasewatch
 from ..model.taxonomy import CODES
 from ..model.verdict import VERDICTS
@@ -26,6 +27,23 @@ _ENV = Environment(
 templates = Jinja2Templates(env=_ENV)
 SORTS = (("start", "start time"), ("-start", "start time, newest first"), ("end", "end time"),
          ("place", "place"), ("actor", "actor"), ("id", "id"))
+
+
+# What each grade means, in the words the legend and the incident page use (docs/sources.md).
+GRADE_MEANINGS = {
+    "confirmed": "the actor acknowledges it, or an independent monitor verified it",
+    "corroborated": "two or more independent sources, or an independent and a party source",
+    "reported": "one independent source",
+    ALLEGED: "only the other side says so",
+    "contested": "the actor's side denies it, or responsibility is claimed both ways",
+    "discounted": "set aside by an analyst, with a reason",
+    UNGRADED: "not graded: consolidation has not run over it",
+}
+# The map marker's shape for each grade (static/css/ceasewatch.css draws them), as the legend names it.
+GRADE_SHAPES = {
+    "confirmed": "circle, thick ring", "corroborated": "circle", "reported": "square", ALLEGED: "diamond",
+    "contested": "triangle", "discounted": "hollow circle", UNGRADED: "circle, dashed outline",
+}
 
 
 def page_context(cw: Ceasewatch, query: IncidentQuery, active: str) -> dict[str, Any]:
@@ -59,12 +77,16 @@ def _labeller(agreement):
     return label
 
 
-def verdict_text(row) -> str:
-    """'violation', 'no_violation (out_of_scope)', 'undetermined (time)'; '–' with no verdict."""
+def verdict_text(row, grade: str | None = None) -> str:
+    """'violation', 'no_violation (out_of_scope)', 'undetermined (time)'; '–' with no verdict.
+
+    Given the incident's grade, a violation on facts only alleged reads 'alleged violation'.
+    """
     if row is None:
         return "–"
     detail = row.reason or ", ".join(row.unknown)
-    return f"{row.verdict} ({detail})" if detail else row.verdict
+    text = f"{row.verdict} ({detail})" if detail else row.verdict
+    return f"{ALLEGED} {text}" if grade == ALLEGED and row.verdict == "violation" else text
 
 
 def figure(value) -> str:
@@ -79,4 +101,7 @@ def figure(value) -> str:
 
 
 _ENV.globals["verdict_text"] = verdict_text
+_ENV.globals["grade_caption"] = grade_caption
+_ENV.globals["grade_meanings"] = GRADE_MEANINGS
+_ENV.globals["grade_shapes"] = GRADE_SHAPES
 _ENV.filters["figure"] = figure

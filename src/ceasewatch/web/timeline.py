@@ -111,6 +111,8 @@ def _lane(timeline, agreement, party, rows, version, x, y, link) -> float:
             a, b = _row_times(row)
             verdict = row.verdicts.get(version) if version else None
             shown = verdict.verdict + (f" ({verdict.reason})" if verdict.reason else "") if verdict else "no verdict"
+            if row.grade == "alleged" and verdict and verdict.verdict == "violation":
+                shown = f"alleged {shown}"  # facts only the other side gives: every surface says so
             title = f"{r['id']} · {r.get('place') or '?'} · {r.get('start')} – {r.get('end')} · {version}: {shown}"
             width = max(x(b) - x(a), MIN_BAR)
             css = f"bar verdict-{verdict.verdict if verdict else 'unjudged'}"

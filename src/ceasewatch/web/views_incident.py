@@ -3,10 +3,13 @@ and one report with every span that records cite in it."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..api.app import get_ceasewatch
+from ..api.consolidation import consolidation_json
 from ..api.detail import history_json
 from ..core import Ceasewatch
 from ..errors import NotFound
@@ -21,7 +24,14 @@ router = APIRouter(include_in_schema=False)
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse, name="incident_page")
 def incident_page(request: Request, incident_id: str, agreement: str | None = Query(None, max_length=200),
                   version: str | None = Query(None, max_length=200), cw: Ceasewatch = Depends(get_ceasewatch)):
-    """Everything known about one incident, its evidence highlighted in the reports' text."""
+    """Everything known about one incident, its evidence highlighted in the reports' text.
+
+    An account's id redirects (307) to its incident's page, keeping the query string.
+    """
+    resolved = cw.resolve_id(incident_id)
+    if resolved != incident_id:
+        target = f"/incidents/{quote(resolved, safe='')}"
+        return RedirectResponse(f"{target}?{request.url.query}" if request.url.query else target, status_code=307)
     context = page_context(cw, IncidentQuery(agreement=agreement, version=version), "incidents")
     found = context["agreement"]
     row = cw.incident(incident_id, found.id if found else None)
@@ -41,6 +51,8 @@ def incident_page(request: Request, incident_id: str, agreement: str | None = Qu
     context.update(
         row=row, record=row.record, verdicts=verdicts, why={v.version: why(v) for v in verdicts},
         history=history_json(cw.incident_history(incident_id)), reports=reports, claims=claims,
+        consolidation=consolidation_json(cw, incident_id),
+        report_titles={rep["id"]: rep["report"].title for rep in reports if rep["report"] is not None},
     )
     return templates.TemplateResponse(request, "incident.html", context)
 

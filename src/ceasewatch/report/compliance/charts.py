@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .data import VERDICT_COLUMNS, ComplianceData
+from .data import ALLEGED, VERDICT_COLUMNS, ComplianceData
 from .map_figure import draw_map
 
 DPI = 110
@@ -91,7 +91,7 @@ def daily_chart(data: ComplianceData) -> Chart:
     fig.legend(handles=_legend(data), loc="outside lower center", ncols=5, fontsize=7, frameon=False)
     caption = ("Incidents per day (UTC, by the earliest time each could have happened) for each party, "
                "coloured by the verdict under each version. Shaded bands: the start of each commitment "
-               "binding that party, as an interval; the dashed line is its latest moment.")
+               "binding that party, as an interval; the dashed line is its latest moment." + _alleged_note(data))
     return Chart("daily-incidents", png_bytes(fig), caption, "Bar charts of incidents per day by party and verdict")
 
 
@@ -102,7 +102,8 @@ def map_chart(data: ComplianceData) -> Chart:
     caption = (f"Incidents of the period by verdict, one map per version. Dots: incidents located to a point or "
                f"settlement (rings: a district); shaded regions: incidents known only by region (admin1), in the "
                f"colour of their most severe verdict. {unmapped:,} incident(s) known only by country or not at all "
-               f"are not drawn. Borders as internationally recognised (Crimea is part of Ukraine). {attribution}.")
+               f"are not drawn. Borders as internationally recognised (Crimea is part of Ukraine). {attribution}."
+               + _alleged_note(data))
     return Chart("incident-map", png, caption, "Map of the period's incidents coloured by verdict")
 
 
@@ -144,6 +145,16 @@ def _day_ticks(bottom_axes, first: datetime | None, n_days: int) -> None:
     labels = [(first + t * _DAY).strftime("%d %b") if first else "" for t in ticks]
     for ax in bottom_axes:
         ax.set_xticks([t + 0.425 for t in ticks], labels, fontsize=7)
+
+
+def _alleged_note(data: ComplianceData) -> str:
+    """' Of the violations drawn, N under us-ua … are alleged …', or '' when none is."""
+    counts = [(v, sum(1 for e in data.entries if e.grade == ALLEGED and e.verdict(v) == "violation")) for v in data.versions]
+    named = [f"{n:,} under {v}" for v, n in counts if n]
+    if not named:
+        return ""
+    return (f" Of the violations drawn, {', '.join(named)} are alleged: only the other side says the incident"
+            " happened (the summary splits every verdict by grade).")
 
 
 def _legend(data: ComplianceData) -> list[Patch]:

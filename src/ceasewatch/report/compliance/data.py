@@ -21,6 +21,7 @@ from .excerpts import CitedSentences, report_excerpts
 
 GRADES = ("confirmed", "corroborated", "reported", "alleged", "contested", "discounted")
 UNGRADED = "ungraded"  # an incident that consolidation has not graded (yet)
+ALLEGED = "alleged"  # only the other side says so: a violation of this grade is printed as alleged
 UNKNOWN_ACTOR = "unknown"
 NOT_JUDGED = "not_judged"  # an incident with no stored verdict under a version
 VERDICT_COLUMNS = (*VERDICTS, NOT_JUDGED)

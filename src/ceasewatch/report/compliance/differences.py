@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .data import ComplianceData, Entry
+from .data import ALLEGED, ComplianceData, Entry
 from .reasons import reason_text
 
 
@@ -16,6 +16,12 @@ class Reading:
     verdict: str  # violation | undetermined | no_violation | not_applicable | not_judged
     detail: str  # the reason or the unknown tests: 'out_of_scope', 'time, scope', or ''
     why: str  # one sentence with the figures compared
+    alleged: bool = False  # a violation on facts only the other side gives (grade alleged)
+
+    @property
+    def label(self) -> str:
+        """The verdict as printed: 'alleged violation' when only the other side says it happened."""
+        return f"alleged {self.verdict}" if self.alleged else self.verdict
 
 
 @dataclass(frozen=True)
@@ -32,8 +38,9 @@ def readings(data: ComplianceData, entry: Entry) -> tuple[Reading, ...]:
     for version in data.versions:
         row = entry.verdicts.get(version)
         detail = "" if row is None else (row.reason or ", ".join(row.unknown))
-        out.append(Reading(version, entry.verdict(version), detail,
-                           reason_text(data.agreement, version, entry.record, row)))
+        verdict = entry.verdict(version)
+        out.append(Reading(version, verdict, detail, reason_text(data.agreement, version, entry.record, row),
+                           alleged=verdict == "violation" and entry.grade == ALLEGED))
     return tuple(out)
 
 

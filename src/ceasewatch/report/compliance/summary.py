@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .data import ComplianceData
+from .data import ALLEGED, ComplianceData
 
 ALL_GRADES = "all grades"
 
@@ -37,10 +37,16 @@ class SummaryTable:
     columns: tuple[str, ...]  # ComplianceData.verdict_columns()
     rows: tuple[SummaryRow, ...]
     totals: tuple[int, ...]  # every party, every grade
+    alleged_violations: int = 0  # violations whose facts only the other side gives
 
     @property
     def total(self) -> int:
         return sum(self.totals)
+
+    @property
+    def violations(self) -> int:
+        """Violations of every party and grade under this version."""
+        return self.totals[self.columns.index("violation")] if "violation" in self.columns else 0
 
 
 def summary_tables(data: ComplianceData) -> tuple[SummaryTable, ...]:
@@ -64,4 +70,5 @@ def _table(data: ComplianceData, version: str) -> SummaryTable:
         rows.append(SummaryRow(party, name, ALL_GRADES, total))
         rows.extend(row for row in by_grade if row.total)
     totals = tuple(sum(n for (_, _, verdict), n in counts.items() if verdict == c) for c in columns)
-    return SummaryTable(version, data.agreement.versions[version].label, columns, tuple(rows), totals)
+    alleged = sum(n for (_, grade, verdict), n in counts.items() if grade == ALLEGED and verdict == "violation")
+    return SummaryTable(version, data.agreement.versions[version].label, columns, tuple(rows), totals, alleged)

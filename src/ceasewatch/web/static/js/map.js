@@ -42,11 +42,18 @@
   function shape(p) {
     return el("span", "marker-shape verdict-" + cssToken(p.verdict) + " grade-" + (cssToken(p.grade) || "ungraded"));
   }
+  // A violation on facts only the other side gives says so wherever it appears.
+  function verdictText(p) {
+    var text = p.verdict + (p.reason ? " (" + p.reason + ")" : "");
+    return p.grade === "alleged" && p.verdict === "violation" ? "alleged " + text : text;
+  }
+  function gradeText(grade) {
+    return grade === "alleged" ? "alleged: only the other side says so" : (grade || "ungraded");
+  }
   function popup(p) {
     var box = el("div", "popup");
     box.appendChild(el("h4", "", p.place || p.id));
-    var verdict = p.verdict + (p.reason ? " (" + p.reason + ")" : "");
-    [[version || "verdict", verdict], ["grade", p.grade || "ungraded"], ["actor", p.actor || "unknown"],
+    [[version || "verdict", verdictText(p)], ["grade", gradeText(p.grade)], ["actor", p.actor || "unknown"],
      ["precision", p.precision], ["id", p.id]].forEach(function (pair) {
       box.appendChild(el("div", "", pair[0] + ": " + pair[1]));
     });
@@ -57,7 +64,7 @@
   }
   function pointMarker(p, latlng) {
     var icon = L.divIcon({ className: "map-marker", html: shape(p), iconSize: [18, 18], iconAnchor: [9, 9] });
-    var marker = L.marker(latlng || [p.lat, p.lon], { icon: icon, title: (p.place || p.id) + ": " + p.verdict, keyboard: true });
+    var marker = L.marker(latlng || [p.lat, p.lon], { icon: icon, title: (p.place || p.id) + ": " + verdictText(p), keyboard: true });
     marker.bindPopup(popup(p));
     return marker;
   }
@@ -68,7 +75,9 @@
     group.forEach(function (p) { counts[p.verdict] = (counts[p.verdict] || 0) + 1; });
     var box = el("div", "stack-icon verdict-" + worst(counts), String(group.length));
     var icon = L.divIcon({ className: "map-marker", html: box, iconSize: [24, 24], iconAnchor: [12, 12] });
-    var marker = L.marker([group[0].lat, group[0].lon], { icon: icon, title: group.length + " incidents on this spot" });
+    var alleged = group.filter(function (p) { return p.grade === "alleged" && p.verdict === "violation"; }).length;
+    var title = group.length + " incidents on this spot" + (alleged ? ", " + alleged + " of them alleged violations" : "");
+    var marker = L.marker([group[0].lat, group[0].lon], { icon: icon, title: title });
     marker.on("click", function () { spiderfy(group); });
     return marker;
   }
