@@ -91,7 +91,7 @@ class AnalystActions:
         """Every log entry that touched this incident's accounts (or was made on its id), oldest first."""
         incident_id = self.resolve_id(incident_id)
         accounts = set(self.store.accounts_of(incident_id))
-        return [e for e in self.store.analyst_log() if e.incident_id == incident_id or accounts.intersection(e.accounts)]
+        return [e for e in self.store.analyst_log() if e.incident_id == incident_id or accounts.intersection(_touched(e))]
 
     def _log(self, incident_id: str, action: str, by: str, reason: str, *, accounts: Iterable[str] | None = None,
              judge: bool = True, **fields: Any) -> LogEntry:
@@ -104,3 +104,11 @@ class AnalystActions:
         if judge:
             self.judge_pending()
         return entry
+
+
+def _touched(entry: LogEntry) -> set[str]:
+    """The accounts an entry concerns: its anchors, and for a split the incident it was split from."""
+    touched = set(entry.accounts)
+    if entry.action == "split" and isinstance(entry.before, list):
+        touched.update(entry.before)
+    return touched

@@ -11,7 +11,7 @@ from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
 from .analyst import AnalystActions
 from .config import Settings
-from .consolidate import ConsolidationOutcome, incident_builder, plan_consolidation
+from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation
 from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
 from .ingest import FeedReader, hash_file, is_feed, load_agreement, parse_agreement
@@ -26,7 +26,8 @@ from .sources import SourceRegistry, SourcesError, is_registry_text, load_regist
 from .store import (
     IncidentPage, IncidentQuery, IncidentRevision, IncidentRow, MapCells, Store, StoredAgreement, VerdictRow,
 )
-from .store.analyst import REGISTRY_KEY, REGISTRY_NAME_KEY
+from .store.analyst import CONSOLIDATED, REGISTRY_KEY, REGISTRY_NAME_KEY
+from .store.records import ACCOUNTS_CHANGED
 
 if TYPE_CHECKING:  # the report stage loads matplotlib and Jinja2: imported when a report is made
     from .report.compliance import ComplianceData
@@ -232,18 +233,22 @@ class Ceasewatch(AnalystActions):
         """Group the stored accounts into incidents, rebuilding only those whose inputs changed.
 
         docs/consolidation.md gives the rules; the analyst's corrections are replayed from
-        the audit log, so they survive every re-run.
+        the audit log, so they survive every re-run. When no account, log entry, registry
+        or rule changed since the last consolidation, nothing is read.
         """
-        summaries, infos = self.store.account_summaries()
+        log = self.store.analyst_log()
         registry = self.source_registry()
-        plan = plan_consolidation(
-            summaries, infos, self.store.analyst_log(), self.store.incident_bases(), registry.content_hash
-        )
+        stamp = "|".join((
+            self.store.state(ACCOUNTS_CHANGED) or "", str(log[-1].seq if log else 0), registry.content_hash, RULES_VERSION,
+        ))
+        if self.store.state(CONSOLIDATED) == stamp:
+            return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
+        summaries, infos = self.store.account_summaries()
+        plan = plan_consolidation(summaries, infos, log, self.store.incident_bases(), registry.content_hash)
         rebuilt, removed = self.store.save_consolidation(
             plan.members(), incident_builder(plan, infos, registry), plan.removed
         )
-        if self.store.state("consolidation") is not None:
-            self.store.set_state({"consolidation": None})
+        self.store.set_state({"consolidation": None, CONSOLIDATED: stamp})
         return ConsolidationOutcome(len(summaries), len(plan.groups), rebuilt, removed)
 
     def source_registry(self) -> SourceRegistry:

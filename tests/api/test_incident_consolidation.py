@@ -61,7 +61,7 @@ def test_disagreements_keep_every_value_with_its_accounts_and_say_why(body):
     assert {FEED_ROW_ID} == {a for v in injured["values"] if v["value"] == 5 for a in v["accounts"]}
     assert injured["chosen"] is None and injured["why"].startswith("left unknown")
     time = found["time"]
-    assert time["chosen"]["rule"].startswith("span") and "covers every account's interval" in time["why"]
+    assert "the span of the most specific" in time["chosen"]["rule"] and "each account's interval is kept" in time["why"]
     assert {"start": "2025-04-02T23:00:00Z", "end": "2025-04-03T01:00:00Z"} in [v["value"] for v in time["values"]]
 
 

@@ -137,8 +137,6 @@ def test_history_is_found_from_the_new_id_and_the_old_one(worked):
     assert [e.action for e in service.analyst_history(worked["paper"])] == ["correct", "split"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a split is anchored on the moved accounts only, so once the incident it "
-                   "was made on changes its id, analyst_history of that incident no longer finds it")
 def test_history_of_the_incident_split_from_keeps_the_split_after_its_id_changes(worked):
     assert "split" in [e.action for e in worked["service"].analyst_history(worked["new_id"])]
 

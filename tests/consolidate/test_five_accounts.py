@@ -70,8 +70,9 @@ def test_the_disagreement_on_time_names_every_telling(service):
     values = {(v["value"]["start"], v["value"]["end"]) for v in time["values"]}
     assert ("2025-04-02T22:20:00Z", "2025-04-02T22:20:00Z") in values  # 01:20 Kyiv time, the governor
     assert ("2025-04-02T22:15:00Z", "2025-04-02T23:15:00Z") in values  # "about 1:45 a.m.", the local outlet
-    # The intervals share no time (01:20 is outside "around 2 a.m."): the incident spans them all.
-    assert (record["start"], record["end"]) == ("2025-04-02T18:00:00Z", "2025-04-03T03:00:00Z")
+    # The intervals share no time (01:20 is outside "around 2 a.m."): the incident spans the most
+    # specific ones, from 01:20 to the end of "around 2 a.m."; "overnight" holds them and adds nothing.
+    assert (record["start"], record["end"]) == ("2025-04-02T22:20:00Z", "2025-04-02T23:30:00Z")
 
 
 def test_the_disagreement_on_counts_shows_each_figure_and_no_average(service):

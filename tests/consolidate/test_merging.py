@@ -49,7 +49,16 @@ def test_time_is_the_span_with_a_disagreement_when_intervals_share_none():
     assert (merged["start"], merged["end"]) == ("2025-04-02T22:20:00Z", "2025-04-02T23:30:00Z")
     found = disagreement(disagreements, "time")
     assert {tuple(v["accounts"]) for v in found["values"]} == {("a",), ("b",)}
-    assert found["chosen"]["rule"].startswith("span")
+    assert "span of the most specific" in found["chosen"]["rule"]
+
+
+def test_an_interval_holding_another_accounts_interval_does_not_widen_the_span():
+    merged, _ = merge_records("a", [
+        account("a", start="2025-04-02T22:20:00Z", end="2025-04-02T22:20:00Z"),
+        account("b", start="2025-04-02T22:30:00Z", end="2025-04-02T23:30:00Z"),
+        account("c", start="2025-04-02T18:00:00Z", end="2025-04-03T03:00:00Z"),  # "overnight"
+    ])
+    assert (merged["start"], merged["end"]) == ("2025-04-02T22:20:00Z", "2025-04-02T23:30:00Z")
 
 
 def test_unknown_bounds_do_not_narrow_the_intersection():

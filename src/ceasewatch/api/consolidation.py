@@ -35,7 +35,7 @@ def chosen_reason(disagreement: dict[str, Any]) -> str:
     field = disagreement.get("field") or ""
     chosen = disagreement.get("chosen")
     if isinstance(chosen, dict) and chosen.get("rule"):
-        return f"{chosen['rule']} (the incident's time covers every account's interval; each is kept)"
+        return f"{chosen['rule']} (each account's interval is kept beside it)"
     if field == "place":
         return "the place of the most precisely located account"
     if chosen is None:

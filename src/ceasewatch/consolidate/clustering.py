@@ -17,12 +17,15 @@ from typing import Iterable
 
 from .accounts import PRECISION_RANK, AccountSummary
 from .matching import (
-    MAX_TOLERANCE_KM, actors_compatible, distance_km, mergeable_time, place_tolerance_km, targets_compatible,
+    MAX_TOLERANCE_KM, PLACE_TOLERANCE_KM, actors_compatible, distance_km, mergeable_time, place_tolerance_km, targets_compatible,
     targets_share, times_overlap, widened,
 )
 
-CELL_DEG = 0.5  # grid cell for the place index: wider than the largest tolerance in latitude
-DAY_S = 86400.0
+# The candidate index: a grid of cells by time slots. Small cells and short slots keep the
+# candidates few where strikes are dense (hundreds a night in one region); a search reaches
+# as many cells and slots as the tolerances need.
+CELL_DEG = 0.1  # about 11 km of latitude
+SLOT_S = 3 * 3600.0
 _ADMIN1_RANK = PRECISION_RANK["admin1"]
 _NO_ACTOR = object()  # the actor of a group whose members name different actors
 
@@ -120,6 +123,7 @@ class _Builder:
         self.by_region: dict[tuple, list[int]] = {}  # (admin1 code, day) -> strike groups in that region
         self.by_parties: dict[tuple, list[int]] = {}  # (kind, parties, day) -> fulfilment groups
         self.alternatives: dict[str, list[int]] = {}
+        self.has_districts = False  # searches reach a district's tolerance only once one exists
 
     def place(self, lead: AccountSummary, members: list[str], accounts: list[AccountSummary]) -> None:
         unit = self._new_group(lead, members, accounts)
@@ -217,14 +221,17 @@ class _Builder:
     # --- the indexes ----------------------------------------------------------------------
 
     def _index(self, group: _Group) -> None:
+        """Register a group under its own cell (or region, or parties) for each time slot it may reach."""
+        if group.lead.precision == "district":
+            self.has_districts = True
         index = self._index_of(group)
-        for key in self._keys(group):
+        for key in self._own_keys(group):
             entries = index.setdefault(key, [])
             if not entries or entries[-1] != group.index:
                 entries.append(group.index)
         if group.kind == "strike" and group.lead.located and group.lead.admin1_code:
-            for day in _days(group):
-                entries = self.by_region.setdefault((group.lead.admin1_code, day), [])
+            for slot in _slots(group):
+                entries = self.by_region.setdefault((group.lead.admin1_code, slot), [])
                 if not entries or entries[-1] != group.index:
                     entries.append(group.index)
 
@@ -233,24 +240,40 @@ class _Builder:
             return self.by_parties
         return self.by_cell if group.lead.located else self.by_region
 
-    def _keys(self, group: _Group) -> list[tuple]:
-        lead = group.lead
+    def _own_keys(self, group: _Group) -> list[tuple]:
+        lead, slots = group.lead, _slots(group)
         if group.kind != "strike":
-            return [(group.kind, lead.parties, day) for day in _days(group)]
+            return [(group.kind, lead.parties, slot) for slot in slots]
         if not lead.located:
-            return [(lead.admin1_code, day) for day in _days(group)] if lead.admin1_code else []
+            return [(lead.admin1_code, slot) for slot in slots] if lead.admin1_code else []
         row, col = math.floor(lead.lat / CELL_DEG), math.floor(lead.lon / CELL_DEG)
-        km_per_cell = 111.32 * CELL_DEG * max(math.cos(math.radians(min(abs(lead.lat) + CELL_DEG, 89.0))), 0.01)
-        reach = math.ceil(MAX_TOLERANCE_KM / km_per_cell)
+        return [(row, col, slot) for slot in slots]
+
+    def _keys(self, group: _Group) -> list[tuple]:
+        """The keys a unit searches: its own, and for a located one every cell within reach.
+
+        The reach is the largest tolerance the unit can meet: its own precision's, or a
+        district's if any district-level incident exists.
+        """
+        lead = group.lead
+        if group.kind != "strike" or not lead.located:
+            return self._own_keys(group)
+        tolerance = MAX_TOLERANCE_KM if self.has_districts else PLACE_TOLERANCE_KM[lead.precision]
+        tolerance = max(tolerance, PLACE_TOLERANCE_KM[lead.precision])
+        row, col = math.floor(lead.lat / CELL_DEG), math.floor(lead.lon / CELL_DEG)
+        km_lat = 111.32 * CELL_DEG
+        km_lon = km_lat * max(math.cos(math.radians(min(abs(lead.lat) + 1.0, 89.0))), 0.01)
+        rows, cols = math.ceil(tolerance / km_lat), math.ceil(tolerance / km_lon)
+        slots = _slots(group)
         return [
-            (row + dr, col + dc, day)
-            for dr in (-1, 0, 1) for dc in range(-reach, reach + 1) for day in _days(group)
+            (row + dr, col + dc, slot)
+            for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1) for slot in slots
         ]
 
 
-def _days(group: _Group) -> range:
+def _slots(group: _Group) -> range:
     start, end = widened(group.start, group.end)
-    return range(math.floor(start / DAY_S), math.floor(end / DAY_S) + 1)
+    return range(math.floor(start / SLOT_S), math.floor(end / SLOT_S) + 1)
 
 
 def _places_compatible(unit: _Group, group: _Group) -> bool:

@@ -2,8 +2,9 @@
 
 Nothing is averaged and nothing is picked silently (docs/consolidation.md):
 - the place is that of the most precise account;
-- the time is the intersection of the accounts' intervals when they share one, else their
-  span, and the disagreement names each account's interval;
+- the time is the intersection of the accounts' intervals when they share one, else the
+  span of the most specific intervals (one that holds another account's whole interval is
+  left out), and the disagreement names each account's interval;
 - a single-valued field (actor, weapon, outcome, a count, …) takes the value the accounts
   agree on; when two accounts give different values it is null and the disagreement lists
   each value with its accounts;
@@ -110,8 +111,17 @@ def _merge_interval(merged: dict, records: list[dict], start_key: str, end_key: 
         merged[start_key] = next((s for (s, _, _), t in zip(given, starts) if t == lo), None)
         merged[end_key] = next((e for (_, e, _), t in zip(given, ends) if t == hi), None)
         return
-    merged[start_key] = None if min(starts) == float("-inf") else given[starts.index(min(starts))][0]
-    merged[end_key] = None if max(ends) == float("inf") else given[ends.index(max(ends))][1]
+    # They share no time. An interval that holds another account's whole interval adds
+    # nothing ("overnight" around "at 01:20"): the span is that of the most specific ones.
+    spans = list(zip(starts, ends))
+    specific = [
+        i for i, (a, b) in enumerate(spans)
+        if not any(j != i and a <= c and d <= b and (c, d) != (a, b) for j, (c, d) in enumerate(spans))
+    ]
+    lo_i = min(specific, key=lambda i: starts[i])
+    hi_i = max(specific, key=lambda i: ends[i])
+    merged[start_key] = None if starts[lo_i] == float("-inf") else given[lo_i][0]
+    merged[end_key] = None if ends[hi_i] == float("inf") else given[hi_i][1]
     values: dict[Any, list[str]] = {}
     for s, e, account_id in given:
         values.setdefault((s, e), []).append(account_id)
@@ -119,7 +129,8 @@ def _merge_interval(merged: dict, records: list[dict], start_key: str, end_key: 
     disagreements.append({
         "field": name,
         "values": [{"value": {"start": s, "end": e}, "accounts": ids} for (s, e), ids in sorted(values.items(), key=_order)],
-        "chosen": {"start": merged[start_key], "end": merged[end_key], "rule": "span: the intervals share no time"},
+        "chosen": {"start": merged[start_key], "end": merged[end_key],
+                   "rule": "the intervals share no time: the span of the most specific ones"},
     })
 
 

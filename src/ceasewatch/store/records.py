@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice, repeat
@@ -275,6 +276,17 @@ def _save_rows(conn: Connection, rows: list[tuple], counts: list[int], table: Re
         if incident_id in stored
     ])
     executemany(conn, table.history_sql, superseded)
+    if pending and table is ACCOUNTS:
+        mark_accounts_changed(conn)
+
+
+ACCOUNTS_CHANGED = "accounts.changed"  # a fresh token each time accounts are added or revised
+
+
+def mark_accounts_changed(conn: Connection) -> None:
+    """Give the accounts a new change token, in the writing transaction (consolidation compares it)."""
+    executemany(conn, "DELETE FROM store_state WHERE name = ?", [(ACCOUNTS_CHANGED,)])
+    executemany(conn, "INSERT INTO store_state (name, value) VALUES (?, ?)", [(ACCOUNTS_CHANGED, uuid.uuid4().hex)])
 
 
 def _stored_versions(conn: Connection, ids: list[str], table: RecordTable) -> dict[str, tuple[int, str]]:
