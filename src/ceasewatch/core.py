@@ -130,18 +130,24 @@ class Ceasewatch(AnalystActions):
         *,
         strict: bool = False,
         progress: Callable[[str], None] | None = None,
+        defer: bool = False,
     ) -> IngestReport:
-        """Store agreement files, incident feeds and report texts, then judge what is new.
+        """Store agreement files, incident feeds and report texts, then consolidate and judge what is new.
 
         Each file is one transaction: a bad row is reported and the good rows stored, unless
         `strict`, where a file with any bad row stores nothing. A file whose bytes were
-        ingested before without problems is skipped.
+        ingested before without problems is skipped. With `defer`, nothing is consolidated
+        or judged now: the store asks for it, and the next `from_settings` (every command)
+        or `judge_pending` does it.
         """
         outcomes = []
         for path in paths:
             if progress:
                 progress(str(path))
             outcomes.append(self._ingest_file(Path(path), strict))
+        if defer:
+            self.store.set_state({"consolidation": "stale"})
+            return IngestReport(tuple(outcomes))
         consolidation = self.consolidate()
         return IngestReport(tuple(outcomes), judged=self._judge_unjudged(), consolidation=consolidation)
 

@@ -47,8 +47,10 @@ def run(folder: str, db: str | None, fmt: str, as_of: str | None, strict: bool) 
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", help=DB_HELP)
 @click.option("--strict", is_flag=True, help="Store nothing from a file that has any bad row.")
-def ingest(paths: tuple[str, ...], db: str | None, strict: bool) -> None:
-    """Store agreement files, incident feeds and report texts, then judge what is new.
+@click.option("--defer", is_flag=True,
+              help="Store only: consolidate and judge when this database is next opened (for bulk loads in several commands).")
+def ingest(paths: tuple[str, ...], db: str | None, strict: bool, defer: bool) -> None:
+    """Store agreement files, incident feeds and report texts, then consolidate and judge what is new.
 
     A PATH ending .yaml/.yml is an agreement (stored with its site files); .jsonl,
     .ndjson or .csv is a feed in the exchange format; .txt, .html or .htm is a report
@@ -61,7 +63,7 @@ def ingest(paths: tuple[str, ...], db: str | None, strict: bool) -> None:
       ceasewatch ingest agreement.yaml feeds/march.jsonl --db monitor.db
     """
     with service(db) as cw:
-        report = cw.ingest(paths, strict=strict, progress=progress)
+        report = cw.ingest(paths, strict=strict, progress=progress, defer=defer)
         report_ingest(report)
     if report.problems:
         sys.exit(1)

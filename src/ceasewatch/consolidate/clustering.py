@@ -24,7 +24,8 @@ from .matching import (
 # The candidate index: a grid of cells by time slots. Small cells and short slots keep the
 # candidates few where strikes are dense (hundreds a night in one region); a search reaches
 # as many cells and slots as the tolerances need.
-CELL_DEG = 0.1  # about 11 km of latitude
+CELL_DEG = 0.1  # about 11 km of latitude: points and settlements
+DISTRICT_CELL_DEG = 0.5  # district-level incidents, searched as far as 30 km
 SLOT_S = 3 * 3600.0
 _ADMIN1_RANK = PRECISION_RANK["admin1"]
 _NO_ACTOR = object()  # the actor of a group whose members name different actors
@@ -176,11 +177,13 @@ class _Builder:
         return unit.lead.rank <= _ADMIN1_RANK and mergeable_time(unit.lead)
 
     def _candidates(self, unit: _Group) -> list[_Group]:
-        seen: dict[int, _Group] = {}
+        index = self._index_of(unit)
+        seen: set[int] = set()
         for key in self._keys(unit):
-            for index in self._index_of(unit).get(key, ()):
-                seen.setdefault(index, self.groups[index])
-        return [seen[i] for i in sorted(seen)]
+            found = index.get(key)
+            if found:
+                seen.update(found)
+        return [self.groups[i] for i in sorted(seen)]
 
     def _compatible(self, unit: _Group, group: _Group) -> bool:
         if unit.kind != group.kind or unit.cannot.intersection(group.members):
@@ -246,29 +249,37 @@ class _Builder:
             return [(group.kind, lead.parties, slot) for slot in slots]
         if not lead.located:
             return [(lead.admin1_code, slot) for slot in slots] if lead.admin1_code else []
-        row, col = math.floor(lead.lat / CELL_DEG), math.floor(lead.lon / CELL_DEG)
-        return [(row, col, slot) for slot in slots]
+        grid, size = ("district", DISTRICT_CELL_DEG) if lead.precision == "district" else ("fine", CELL_DEG)
+        row, col = math.floor(lead.lat / size), math.floor(lead.lon / size)
+        return [(grid, row, col, slot) for slot in slots]
 
     def _keys(self, group: _Group) -> list[tuple]:
         """The keys a unit searches: its own, and for a located one every cell within reach.
 
-        The reach is the largest tolerance the unit can meet: its own precision's, or a
-        district's if any district-level incident exists.
+        Points and settlements sit on a fine grid searched as far as a settlement's tolerance
+        (a district unit: a district's); districts on a coarse grid searched as far as theirs.
         """
         lead = group.lead
         if group.kind != "strike" or not lead.located:
             return self._own_keys(group)
-        tolerance = MAX_TOLERANCE_KM if self.has_districts else PLACE_TOLERANCE_KM[lead.precision]
-        tolerance = max(tolerance, PLACE_TOLERANCE_KM[lead.precision])
-        row, col = math.floor(lead.lat / CELL_DEG), math.floor(lead.lon / CELL_DEG)
-        km_lat = 111.32 * CELL_DEG
-        km_lon = km_lat * max(math.cos(math.radians(min(abs(lead.lat) + 1.0, 89.0))), 0.01)
-        rows, cols = math.ceil(tolerance / km_lat), math.ceil(tolerance / km_lon)
         slots = _slots(group)
-        return [
-            (row + dr, col + dc, slot)
-            for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1) for slot in slots
-        ]
+        fine = max(PLACE_TOLERANCE_KM["settlement"], PLACE_TOLERANCE_KM[lead.precision])
+        keys = _cells_within("fine", lead.lat, lead.lon, CELL_DEG, fine, slots)
+        if self.has_districts:
+            keys += _cells_within("district", lead.lat, lead.lon, DISTRICT_CELL_DEG, MAX_TOLERANCE_KM, slots)
+        return keys
+
+
+def _cells_within(grid: str, lat: float, lon: float, size: float, km: float, slots: range) -> list[tuple]:
+    """The keys of every cell of a grid within `km` of a point, for each slot."""
+    row, col = math.floor(lat / size), math.floor(lon / size)
+    km_lat = 111.32 * size
+    km_lon = km_lat * max(math.cos(math.radians(min(abs(lat) + size, 89.0))), 0.01)
+    rows, cols = math.ceil(km / km_lat), math.ceil(km / km_lon)
+    return [
+        (grid, row + dr, col + dc, slot)
+        for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1) for slot in slots
+    ]
 
 
 def _slots(group: _Group) -> range:

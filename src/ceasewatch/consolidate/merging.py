@@ -61,7 +61,8 @@ def merge_records(incident_id: str, records: list[dict[str, Any]]) -> tuple[dict
     )
     for r in records:  # keep any other field the accounts carry, where they agree
         for name, value in r.items():
-            merged.setdefault(name, value if all(o.get(name) == value for o in records if name in o) else None)
+            if name not in merged:
+                merged[name] = value if all(o.get(name) == value for o in records if name in o) else None
     return merged, disagreements
 
 
