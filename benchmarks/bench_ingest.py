@@ -4,7 +4,8 @@
 
 Both sides read the same file and write the same columns into a table with the same
 indexes. ceasewatch also checks every field, normalises times to UTC, hashes each record's
-canonical JSON and looks up existing ids; judging is excluded (no agreement is stored).
+canonical JSON and looks up existing ids. Consolidation and judging are excluded (`defer`;
+no agreement is stored): benchmarks/bench_consolidate.py measures consolidation.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def bare_baseline(feed: Path, db: Path) -> float:
 def ceasewatch_ingest(feed: Path, db: Path) -> tuple[float, int]:
     t0 = time.perf_counter()
     with Ceasewatch(Store.open(f"sqlite:///{db}")) as cw:
-        report = cw.ingest([feed])
+        report = cw.ingest([feed], defer=True)  # storing only: bench_consolidate measures consolidation
     assert not report.problems, report.problems[:3]
     return time.perf_counter() - t0, report.files[0].added
 

@@ -98,3 +98,14 @@ def test_merge_then_split_by_account_ids(ran):
     assert runner.invoke(cli, ["incidents", *db]).stdout.rstrip().endswith("4 incident(s)")
     every = runner.invoke(cli, ["split", SUMY, SUMY, "--reason", "x", *db])
     assert every.exit_code == 1 and "some but not all" in every.output
+
+
+def test_a_deferred_ingest_is_consolidated_and_judged_when_the_database_is_next_opened(example_dir):
+    runner = CliRunner()
+    db = ["--db", str(example_dir / "ceasewatch.db")]
+    files = [str(example_dir / "agreement.yaml"), *map(str, sorted((example_dir / "feeds").glob("*")))]
+    deferred = runner.invoke(cli, ["ingest", *files, *db, "--defer"])
+    assert deferred.exit_code == 0, deferred.output
+    assert "consolidated" not in deferred.stderr and "judged" not in deferred.stderr
+    listed = runner.invoke(cli, ["incidents", *db])
+    assert listed.stdout.rstrip().endswith("4 incident(s)") and "violation" in listed.stdout
