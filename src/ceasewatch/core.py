@@ -11,7 +11,7 @@ from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
 from .analyst import AnalystActions
 from .config import Settings
-from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation
+from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation, plan_incremental
 from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
 from .ingest import FeedReader, hash_file, is_feed, load_agreement, parse_agreement
@@ -244,18 +244,30 @@ class Ceasewatch(AnalystActions):
         """
         log = self.store.analyst_log()
         registry = self.source_registry()
-        stamp = "|".join((
-            self.store.state(ACCOUNTS_CHANGED) or "", str(log[-1].seq if log else 0), registry.content_hash, RULES_VERSION,
-        ))
-        if self.store.state(CONSOLIDATED) == stamp:
+        stamp = (self.store.state(ACCOUNTS_CHANGED) or "", str(log[-1].seq if log else 0), registry.content_hash,
+                 RULES_VERSION)
+        last = (self.store.state(CONSOLIDATED) or "").split("|")
+        if last == list(stamp):
+            if self.store.state("consolidation") is not None:
+                self.store.set_state({"consolidation": None})
             return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
         summaries, infos = self.store.account_summaries()
-        plan = plan_consolidation(summaries, infos, log, self.store.incident_bases(), registry.content_hash)
+        stored_bases = self.store.incident_bases()
+        if len(last) == 4 and last[1:] == list(stamp[1:]):
+            # Only accounts changed since the last consolidation: regroup what they can reach.
+            plan = plan_incremental(
+                summaries, infos, log, stored_bases, registry.content_hash,
+                self.store.changed_accounts(), self.store.account_incidents(),
+            )
+            total = len(set(stored_bases) - set(plan.removed) | set(plan.groups))
+        else:
+            plan = plan_consolidation(summaries, infos, log, stored_bases, registry.content_hash)
+            total = len(plan.groups)
         rebuilt, removed = self.store.save_consolidation(
             plan.members(), incident_builder(plan, infos, registry), plan.removed
         )
-        self.store.set_state({"consolidation": None, CONSOLIDATED: stamp})
-        return ConsolidationOutcome(len(summaries), len(plan.groups), rebuilt, removed)
+        self.store.set_state({"consolidation": None, CONSOLIDATED: "|".join(stamp)})
+        return ConsolidationOutcome(len(summaries), total, rebuilt, removed)
 
     def source_registry(self) -> SourceRegistry:
         """The source registry stored by the last sources file ingested, else the built-in one."""

@@ -48,7 +48,7 @@ def test_incident_page_shows_each_disagreement_what_was_chosen_and_why(incident_
     assert f"<li><strong>5</strong>: {FEED_ROW_ID}</li>" in table
     assert "3 <small>(corrected)</small>" in table
     assert "left unknown: the accounts disagree" in table and "then corrected by" in table
-    assert "span: the intervals share no time" in table
+    assert "the intervals share no time: the span of the most specific ones" in table
 
 
 def test_incident_page_shows_the_analysts_history_who_when_what_before_after_why(incident_html):

@@ -8,6 +8,7 @@ from typing import Any, Mapping, Sequence
 from ..sources import SourceRegistry
 from .accounts import AccountSummary
 from .build import AccountInfo, BuiltIncident, basis_of, build_incident
+from .closure import affected_accounts
 from .clustering import AccountGroup, group_accounts
 from .corrections import LogEntry, grouping_constraints, per_incident
 
@@ -56,6 +57,38 @@ def plan_consolidation(
     bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
     changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
     removed = sorted(set(stored_bases) - set(groups))
+    return ConsolidationPlan(groups, entries, bases, changed, removed)
+
+
+def plan_incremental(
+    summaries: Sequence[AccountSummary],
+    infos: Mapping[str, AccountInfo],
+    log: Sequence[LogEntry],
+    stored_bases: Mapping[str, str | None],
+    registry_hash: str,
+    changed_accounts: set[str],
+    stored_incident_of: Mapping[str, str],
+) -> ConsolidationPlan:
+    """The same plan as plan_consolidation, regrouping only what new or changed accounts can reach.
+
+    Valid when the log and the registry are those of the last consolidation: every incident
+    outside the reach of the changed accounts is then as it was (docs/consolidation.md).
+    """
+    constraints = grouping_constraints(log)
+    reach = affected_accounts(summaries, changed_accounts, stored_incident_of, constraints.together)
+    grouped = group_accounts(
+        [s for s in summaries if s.id in reach],
+        [set(g) & reach for g in constraints.together],
+        [pair for pair in constraints.apart if pair[0] in reach and pair[1] in reach],
+    )
+    groups = {g.id: g for g in grouped}
+    incident_of = dict(stored_incident_of)
+    incident_of.update((member, g.id) for g in grouped for member in g.members)
+    entries = per_incident(log, incident_of, RECORD_ACTIONS)
+    bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
+    changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
+    before = {stored_incident_of[a] for a in reach if a in stored_incident_of}
+    removed = sorted(before - set(groups))
     return ConsolidationPlan(groups, entries, bases, changed, removed)
 
 

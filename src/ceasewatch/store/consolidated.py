@@ -28,7 +28,11 @@ _SUMMARY_SQL = (
     "SELECT id, content_hash, kind, actor, start_utc, end_utc, lat, lon, geo_precision, admin1_code, country,"
     " targets, report, outlet, source_file, source_line, CASE WHEN kind = 'strike' THEN NULL ELSE record END FROM accounts"
 )
-_LINK = "INSERT INTO incident_accounts (account_id, incident_id) VALUES (?, ?)"
+_LINK = "INSERT INTO incident_accounts (account_id, incident_id, account_hash) VALUES (?, ?, ?)"
+_CHANGED_ACCOUNTS = (
+    "SELECT a.id FROM accounts a LEFT JOIN incident_accounts l ON l.account_id = a.id"
+    " WHERE l.account_id IS NULL OR l.account_hash <> a.content_hash"
+)
 
 # (incident id, its member account ids) -> built incident; called with the members' records.
 Builder = Callable[[Sequence[tuple[str, tuple[str, ...]]], dict[str, dict[str, Any]]], list[BuiltIncident]]
@@ -51,6 +55,16 @@ class ConsolidatedStore(Connected):
             finally:
                 cursor.close()
         return summaries, infos
+
+    def changed_accounts(self) -> set[str]:
+        """Accounts added or revised since they were last grouped into an incident."""
+        with self._read() as conn:
+            return {row[0] for row in fetch_rows(conn, _CHANGED_ACCOUNTS, [])}
+
+    def account_incidents(self) -> dict[str, str]:
+        """account id -> the incident it is in, for every grouped account."""
+        with self._read() as conn:
+            return dict(fetch_rows(conn, "SELECT account_id, incident_id FROM incident_accounts", []))
 
     def incident_bases(self) -> dict[str, str | None]:
         """The basis each stored incident was built from."""
@@ -141,7 +155,8 @@ class ConsolidatedStore(Connected):
                 built = build(chunk, _records(conn, members))
                 rows = [_incident_row(b, stored_at) for b in built]
                 _save_rows(conn, rows, [0, 0, 0], INCIDENTS)
-                executemany(conn, _LINK, [(m, incident_id) for incident_id, ms in chunk for m in ms])
+                hashes = _hashes(conn, members)
+                executemany(conn, _LINK, [(m, incident_id, hashes[m]) for incident_id, ms in chunk for m in ms])
                 written += len(built)
             _delete_incidents(conn, list(removed))
         return written, len(removed)
@@ -159,6 +174,13 @@ def _summary(row: tuple) -> AccountSummary:
         account_id, kind, actor, epoch_seconds(start), epoch_seconds(end), lat, lon, precision or "unknown",
         admin1, country, target_set(targets), parties, quantity,
     )
+
+
+def _hashes(conn: Any, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in _parts(ids):
+        out.update(fetch_rows(conn, f"SELECT id, content_hash FROM accounts WHERE id IN ({', '.join('?' * len(part))})", part))
+    return out
 
 
 def _records(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:

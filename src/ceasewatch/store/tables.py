@@ -220,6 +220,7 @@ incident_accounts = Table(
     metadata,
     Column("account_id", key_text(), primary_key=True),
     Column("incident_id", key_text(), nullable=False),
+    Column("account_hash", Text, nullable=False),  # the account's content hash when it was grouped
     ForeignKeyConstraint(["account_id"], ["accounts.id"]),
     ForeignKeyConstraint(["incident_id"], ["incidents.id"]),
     Index("ix_incident_accounts_incident", "incident_id"),

@@ -15,7 +15,8 @@ describe the same strike into one incident (docs/consolidation.md), so:
   number of accounts, and `consolidation` (JSON: accounts, sources, disagreements,
   corrections). `basis` is a hash of everything an incident was built from, so a
   consolidation rebuilds only the incidents whose inputs changed.
-- `incident_accounts` says which incident each account is in.
+- `incident_accounts` says which incident each account is in, and the account's content
+  hash when it was put there (an account whose hash differs has changed since).
 - `analyst_log` is the append-only audit log of the analyst's corrections.
 - `store_state` keeps small named values: the source registry, and whether the incidents
   must be consolidated again.
@@ -110,6 +111,7 @@ def upgrade() -> None:
         "incident_accounts",
         sa.Column("account_id", key(), primary_key=True),
         sa.Column("incident_id", key(), nullable=False),
+        sa.Column("account_hash", sa.Text, nullable=False),
         sa.ForeignKeyConstraint(["account_id"], ["accounts.id"]),
         sa.ForeignKeyConstraint(["incident_id"], ["incidents.id"]),
     )
