@@ -251,23 +251,20 @@ class Ceasewatch(AnalystActions):
             if self.store.state("consolidation") is not None:
                 self.store.set_state({"consolidation": None})
             return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
-        summaries, infos = self.store.account_summaries()
         stored_bases = self.store.incident_bases()
         if len(last) == 4 and last[1:] == list(stamp[1:]):
             # Only accounts changed since the last consolidation: regroup what they can reach.
-            plan = plan_incremental(
-                summaries, infos, log, stored_bases, registry.content_hash,
-                self.store.changed_accounts(), self.store.account_incidents(),
-            )
+            plan, infos = plan_incremental(self.store, log, stored_bases, registry.content_hash)
             total = len(set(stored_bases) - set(plan.removed) | set(plan.groups))
         else:
+            summaries, infos = self.store.account_summaries()
             plan = plan_consolidation(summaries, infos, log, stored_bases, registry.content_hash)
             total = len(plan.groups)
         rebuilt, removed = self.store.save_consolidation(
             plan.members(), incident_builder(plan, infos, registry), plan.removed
         )
         self.store.set_state({"consolidation": None, CONSOLIDATED: "|".join(stamp)})
-        return ConsolidationOutcome(len(summaries), total, rebuilt, removed)
+        return ConsolidationOutcome(self.store.count_accounts(None), total, rebuilt, removed)
 
     def source_registry(self) -> SourceRegistry:
         """The source registry stored by the last sources file ingested, else the built-in one."""

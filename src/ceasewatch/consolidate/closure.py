@@ -7,89 +7,123 @@ by a chain of interactions, so grouping each connected part alone gives exactly 
 everything at once gives. A consolidation after new or changed accounts therefore regroups
 only the accounts linked to them (and the incidents those were in), and leaves every other
 incident as it is.
+
+The search asks the store for each account's possible neighbours (`NearQuery`: a window of
+start times, a box, a region), so only the part of the store near the change is read.
 """
 
 from __future__ import annotations
 
 import math
 from collections import deque
-from typing import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Mapping
 
-from .accounts import PRECISION_RANK, AccountSummary
-from .matching import MAX_TOLERANCE_KM, mergeable_time, widened
+from .accounts import AccountSummary
+from .build import AccountInfo
+from .matching import MAX_MATCH_SPAN_S, MAX_TOLERANCE_KM, mergeable_time, widened
 
-CELL_DEG = 0.5
-SLOT_S = 3 * 3600.0
 MARGIN_S = 3600.0  # beyond the matching slack: a generous reach only costs a larger closure
 MARGIN_KM = 1.0
-_ADMIN1_RANK = PRECISION_RANK["admin1"]
+
+
+@dataclass(frozen=True)
+class NearQuery:
+    """The accounts that may interact with one account, as the store is asked for them."""
+
+    kind: str
+    start_from: str  # UTC time text: the earliest start a neighbour may have
+    start_to: str
+    end_from: str  # the earliest end a neighbour may have
+    box: tuple[float, float, float, float] | None = None  # south, west, north, east
+    region: str | None = None  # admin1 code
+
+
+Found = tuple[list[AccountSummary], dict[str, AccountInfo]]
 
 
 def affected_accounts(
-    summaries: Iterable[AccountSummary],
     changed: Iterable[str],
-    incident_of: Mapping[str, str],
+    load: Callable[[Iterable[str]], Found],
+    near: Callable[[NearQuery], Found],
+    incident_of: Callable[[Iterable[str]], Mapping[str, str]],
+    members_of: Callable[[str], Iterable[str]],
     together: Iterable[Iterable[str]] = (),
-) -> set[str]:
-    """The accounts to regroup when `changed` accounts are new or revised.
+) -> tuple[dict[str, AccountSummary], dict[str, AccountInfo]]:
+    """The accounts to regroup when `changed` accounts are new or revised, with their infos.
 
-    `incident_of`: account -> the incident it was in at the last consolidation. The result
-    holds the changed accounts, every account linked to them by interactions, analyst merges
-    or a shared stored incident, and nothing else.
+    The result holds the changed accounts and every account linked to them by interactions,
+    analyst merges, or a shared incident at the last consolidation (`incident_of`,
+    `members_of`), and nothing else.
     """
-    by_id = {s.id: s for s in summaries}
-    members: dict[str, list[str]] = {}
-    for account_id, incident_id in incident_of.items():
-        members.setdefault(incident_id, []).append(account_id)
     bound: dict[str, set[str]] = {}
     for group in together:
-        group = {g for g in group if g in by_id}
+        group = set(group)
         for account_id in group:
             bound.setdefault(account_id, set()).update(group)
-    index = _Index(by_id.values())
-    found: set[str] = set()
-    queue = deque(c for c in changed if c in by_id)
+    summaries: dict[str, AccountSummary] = {}
+    infos: dict[str, AccountInfo] = {}
+
+    def remember(found: Found) -> list[AccountSummary]:
+        summaries.update((s.id, s) for s in found[0])
+        infos.update(found[1])
+        return found[0]
+
+    queue = deque(remember(load(changed)))
+    done: set[str] = set()
     while queue:
-        account_id = queue.popleft()
-        if account_id in found:
+        account = queue.popleft()
+        if account.id in done:
             continue
-        found.add(account_id)
-        linked = set(members.get(incident_of.get(account_id, ""), ())) | bound.get(account_id, set())
-        linked |= index.neighbours(by_id[account_id])
-        queue.extend(linked - found)
-    return found
+        done.add(account.id)
+        linked = set(bound.get(account.id, ()))
+        stored = incident_of([account.id]).get(account.id)
+        if stored is not None:
+            linked.update(members_of(stored))
+        unknown = [a for a in linked if a not in summaries]
+        if unknown:
+            remember(load(unknown))
+        neighbours = [summaries[a] for a in linked if a in summaries]
+        if mergeable(account):
+            neighbours += [n for n in remember(near(near_query(account))) if mergeable(n) and _meet(account, n)]
+        queue.extend(n for n in neighbours if n.id not in done)
+    return {a: summaries[a] for a in done}, {a: infos[a] for a in done}
 
 
-class _Index:
-    """Mergeable accounts by grid cell (or region, or parties) and time slot."""
-
-    def __init__(self, accounts: Iterable[AccountSummary]):
-        self.keys: dict[tuple, list[AccountSummary]] = {}
-        for account in accounts:
-            if _mergeable(account):
-                for key in _own_keys(account):
-                    self.keys.setdefault(key, []).append(account)
-
-    def neighbours(self, account: AccountSummary) -> set[str]:
-        if not _mergeable(account):
-            return set()
-        start, end = _reach(account)
-        out = set()
-        for key in _search_keys(account):
-            for other in self.keys.get(key, ()):
-                o_start, o_end = _reach(other)
-                if o_start <= end and start <= o_end:
-                    out.add(other.id)
-        out.discard(account.id)
-        return out
-
-
-def _mergeable(account: AccountSummary) -> bool:
+def mergeable(account: AccountSummary) -> bool:
+    """Whether grouping may ever join this account to another by the rules alone."""
     if account.start is None or account.end is None:
         return False
     if account.kind != "strike":
         return True
-    return account.rank <= _ADMIN1_RANK and mergeable_time(account)
+    placed = account.located or (account.precision == "admin1" and account.admin1_code is not None)
+    return placed and mergeable_time(account)
+
+
+def near_query(account: AccountSummary) -> NearQuery:
+    """What to ask the store for: every account that may interact with this one (a superset)."""
+    start, end = _reach(account)
+    lo, hi = start - MARGIN_S - 3600.0, end + MARGIN_S + 3600.0  # the other's own widening and margin
+    window = (_text(lo - MAX_MATCH_SPAN_S), _text(hi), _text(lo))
+    if account.kind != "strike":
+        return NearQuery(account.kind, *window)
+    box = None
+    if account.located:
+        km = MAX_TOLERANCE_KM + MARGIN_KM
+        dlat = km / 111.32
+        dlon = dlat / max(math.cos(math.radians(min(abs(account.lat) + dlat, 89.0))), 0.01)
+        box = (account.lat - dlat, account.lon - dlon, account.lat + dlat, account.lon + dlon)
+    return NearQuery(account.kind, *window, box=box, region=account.admin1_code)
+
+
+def _meet(a: AccountSummary, b: AccountSummary) -> bool:
+    """Times overlap within the reach; for fulfilments the parties agree too."""
+    a_start, a_end = _reach(a)
+    b_start, b_end = _reach(b)
+    if not (a_start <= b_end and b_start <= a_end):
+        return False
+    return a.kind == "strike" or a.parties == b.parties
 
 
 def _reach(account: AccountSummary) -> tuple[float, float]:
@@ -97,35 +131,5 @@ def _reach(account: AccountSummary) -> tuple[float, float]:
     return start - MARGIN_S, end + MARGIN_S
 
 
-def _slots(account: AccountSummary) -> range:
-    start, end = _reach(account)
-    return range(math.floor(start / SLOT_S), math.floor(end / SLOT_S) + 1)
-
-
-def _own_keys(account: AccountSummary) -> list[tuple]:
-    slots = _slots(account)
-    if account.kind != "strike":
-        return [("parties", account.kind, account.parties, s) for s in slots]
-    keys = [("region", account.admin1_code, s) for s in slots] if account.admin1_code else []
-    if account.located:
-        row, col = math.floor(account.lat / CELL_DEG), math.floor(account.lon / CELL_DEG)
-        keys += [("cell", row, col, s) for s in slots]
-    return keys
-
-
-def _search_keys(account: AccountSummary) -> list[tuple]:
-    slots = _slots(account)
-    if account.kind != "strike":
-        return [("parties", account.kind, account.parties, s) for s in slots]
-    keys = [("region", account.admin1_code, s) for s in slots] if account.admin1_code else []
-    if account.located:
-        row, col = math.floor(account.lat / CELL_DEG), math.floor(account.lon / CELL_DEG)
-        km_lat = 111.32 * CELL_DEG
-        km_lon = km_lat * max(math.cos(math.radians(min(abs(account.lat) + CELL_DEG, 89.0))), 0.01)
-        reach = MAX_TOLERANCE_KM + MARGIN_KM
-        rows, cols = math.ceil(reach / km_lat), math.ceil(reach / km_lon)
-        keys += [
-            ("cell", row + dr, col + dc, s)
-            for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1) for s in slots
-        ]
-    return keys
+def _text(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

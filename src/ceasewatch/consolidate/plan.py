@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from ..sources import SourceRegistry
 from .accounts import AccountSummary
 from .build import AccountInfo, BuiltIncident, basis_of, build_incident
-from .closure import affected_accounts
+from .closure import NearQuery, affected_accounts
 from .clustering import AccountGroup, group_accounts
 from .corrections import LogEntry, grouping_constraints, per_incident
 
@@ -61,35 +61,47 @@ def plan_consolidation(
 
 
 def plan_incremental(
-    summaries: Sequence[AccountSummary],
-    infos: Mapping[str, AccountInfo],
+    store: AccountSource,
     log: Sequence[LogEntry],
     stored_bases: Mapping[str, str | None],
     registry_hash: str,
-    changed_accounts: set[str],
-    stored_incident_of: Mapping[str, str],
-) -> ConsolidationPlan:
+) -> tuple[ConsolidationPlan, dict[str, AccountInfo]]:
     """The same plan as plan_consolidation, regrouping only what new or changed accounts can reach.
 
     Valid when the log and the registry are those of the last consolidation: every incident
     outside the reach of the changed accounts is then as it was (docs/consolidation.md).
+    Returns the plan and the infos of the accounts it regroups.
     """
     constraints = grouping_constraints(log)
-    reach = affected_accounts(summaries, changed_accounts, stored_incident_of, constraints.together)
+    reach, infos = affected_accounts(
+        store.changed_accounts(), store.summaries_of, store.accounts_near, store.incident_of_accounts,
+        store.accounts_of, constraints.together,
+    )
     grouped = group_accounts(
-        [s for s in summaries if s.id in reach],
-        [set(g) & reach for g in constraints.together],
+        reach.values(),
+        [set(g) & reach.keys() for g in constraints.together],
         [pair for pair in constraints.apart if pair[0] in reach and pair[1] in reach],
     )
     groups = {g.id: g for g in grouped}
-    incident_of = dict(stored_incident_of)
+    anchors = {a for e in log for a in e.accounts}
+    incident_of = dict(store.incident_of_accounts(anchors | reach.keys()))
+    before = {incident_of[a] for a in reach if a in incident_of}
     incident_of.update((member, g.id) for g in grouped for member in g.members)
     entries = per_incident(log, incident_of, RECORD_ACTIONS)
     bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
     changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
-    before = {stored_incident_of[a] for a in reach if a in stored_incident_of}
     removed = sorted(before - set(groups))
-    return ConsolidationPlan(groups, entries, bases, changed, removed)
+    return ConsolidationPlan(groups, entries, bases, changed, removed), infos
+
+
+class AccountSource(Protocol):
+    """What plan_incremental reads from the store."""
+
+    def changed_accounts(self) -> set[str]: ...
+    def summaries_of(self, ids: Iterable[str]) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
+    def accounts_near(self, query: NearQuery) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
+    def incident_of_accounts(self, ids: Iterable[str]) -> dict[str, str]: ...
+    def accounts_of(self, incident_id: str) -> list[str]: ...
 
 
 def incident_builder(plan: ConsolidationPlan, infos: Mapping[str, AccountInfo], registry: SourceRegistry):

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 from sqlalchemy import select
 
 from ..consolidate.accounts import AccountSummary, epoch_seconds, target_set
+from ..consolidate.closure import NearQuery
 from ..consolidate.build import AccountInfo, BuiltIncident, consolidation_json
 from ..errors import NotFound
 from .connection import Connected, executemany, fetch_rows
@@ -51,9 +52,40 @@ class ConsolidatedStore(Connected):
                 while rows := cursor.fetchmany(10000):
                     for row in rows:
                         summaries.append(_summary(row))
-                        infos[row[0]] = AccountInfo(row[0], row[1], row[12], row[13], row[14], row[15])
+                        infos[row[0]] = _info(row)
             finally:
                 cursor.close()
+        return summaries, infos
+
+    def summaries_of(self, ids: Iterable[str]) -> tuple[list[AccountSummary], dict[str, AccountInfo]]:
+        """The summaries (and infos) of the accounts named."""
+        summaries, infos = [], {}
+        with self._read() as conn:
+            for part in _parts(sorted(set(ids))):
+                for row in fetch_rows(conn, f"{_SUMMARY_SQL} WHERE id IN ({', '.join('?' * len(part))})", part):
+                    summaries.append(_summary(row))
+                    infos[row[0]] = _info(row)
+        return summaries, infos
+
+    def accounts_near(self, query: NearQuery) -> tuple[list[AccountSummary], dict[str, AccountInfo]]:
+        """Accounts of a kind whose start lies in a window and whose place is in a box or a region."""
+        where = ["kind = ?", "start_utc >= ?", "start_utc <= ?", "end_utc >= ?"]
+        params: list[Any] = [query.kind, query.start_from, query.start_to, query.end_from]
+        places = []
+        if query.box is not None:
+            south, west, north, east = query.box
+            places.append("(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
+            params += [south, north, west, east]
+        if query.region is not None:
+            places.append("admin1_code = ?")
+            params.append(query.region)
+        if places:
+            where.append(f"({' OR '.join(places)})")
+        summaries, infos = [], {}
+        with self._read() as conn:
+            for row in fetch_rows(conn, f"{_SUMMARY_SQL} WHERE {' AND '.join(where)}", params):
+                summaries.append(_summary(row))
+                infos[row[0]] = _info(row)
         return summaries, infos
 
     def changed_accounts(self) -> set[str]:
@@ -160,6 +192,10 @@ class ConsolidatedStore(Connected):
                 written += len(built)
             _delete_incidents(conn, list(removed))
         return written, len(removed)
+
+
+def _info(row: tuple) -> AccountInfo:
+    return AccountInfo(row[0], row[1], row[12], row[13], row[14], row[15])
 
 
 def _summary(row: tuple) -> AccountSummary:

@@ -199,6 +199,7 @@ accounts = Table(
     Column("outlet", Text),  # that report's source
     ForeignKeyConstraint(["report"], ["reports.id"]),
     Index("ix_accounts_report", "report"),
+    Index("ix_accounts_near", "start_utc", "kind", "lat", "lon", "admin1_code"),
 )
 
 account_history = Table(

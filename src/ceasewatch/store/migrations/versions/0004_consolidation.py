@@ -73,6 +73,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["report"], ["reports.id"]),
     )
     op.create_index("ix_accounts_report", "accounts", ["report"])
+    # Incremental consolidation looks for an account's neighbours by start time, kind and place.
+    op.create_index("ix_accounts_near", "accounts", ["start_utc", "kind", "lat", "lon", "admin1_code"])
     op.create_table(
         "account_history",
         sa.Column("account_id", key(), nullable=False),
