@@ -121,6 +121,5 @@ def test_verdicts_are_per_incident_not_per_account(service):
     assert judged == {r["id"] for r in service.store.records("strike")}
 
 
-@pytest.mark.xfail(strict=True, reason="extraction reads 'injured ... in hospital' as a strike on a health target")
 def test_the_merged_targets_are_the_substation_only(service):
     assert strikes(service)["Pavlohrad"][0]["targets"] == ["energy.grid"]

@@ -72,3 +72,16 @@ def test_an_incident_keeps_real_hits_on_homes(extractor):
     text = "Russian glide bombs destroyed nine private houses in Kupiansk and damaged a kindergarten."
     (incident,) = extractor.extract(report(text, published="2025-06-12")).incidents
     assert set(incident.targets) == {"residential", "education"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Two people were injured and are in hospital.", []),
+    ("The wounded were taken to a local hospital.", []),
+    ("A teenager remains in hospital in a serious condition.", []),
+    ("Four of the injured were being treated at the regional clinic.", []),
+    # a hospital that was hit stays a target, even beside wounded taken elsewhere
+    ("A drone hit a hospital; five patients were taken to another hospital.", ["hospital"]),
+    ("The strike damaged a maternity hospital.", ["maternity hospital"]),
+])
+def test_a_hospital_the_wounded_are_in_or_taken_to_is_not_a_target(text, expected):
+    assert target_words(text) == expected

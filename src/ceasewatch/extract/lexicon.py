@@ -112,6 +112,17 @@ NOT_THE_TARGET = re.compile(
     re.I,
 )
 
+# A hospital the wounded were taken to, or are in, is where they are cared for, not what was
+# hit: "three people were injured and are in hospital", "taken to a local hospital".
+CARE_DESTINATION = re.compile(
+    r"(?:(?:taken|rushed|brought|admitted|transported|transferred|sent|airlifted|hospitali[sz]ed|treated|"
+    r"treatment|cared for)\s+(?:to|in|at)|"
+    r"(?:are|is|was|were|remain|remains|remained|stay|stays|stayed|being|now|still)\s+in)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class WordMatch:
     """A span of the text and what it names."""
@@ -129,7 +140,8 @@ def find_targets(text: str, start: int, end: int) -> list[WordMatch]:
     found = []
     consequences = None
     for a, b, codes in _TARGETS.find(text, start, end):
-        if NOT_THE_TARGET.search(text[max(start, a - 40):a]):
+        before = text[max(start, a - 40):a]
+        if NOT_THE_TARGET.search(before) or ("health" in codes and CARE_DESTINATION.search(before)):
             continue
         if consequences is None:
             consequences = consequence_spans(text, start, end)
