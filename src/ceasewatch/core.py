@@ -10,34 +10,29 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .adjudicate import explain as explain_incident
 from .adjudicate import judge, perform_status
 from .analyst import AnalystActions
+from .browsing import Browsing
+from .consolidating import Consolidating
 from .config import Settings
-from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation, plan_incremental
+from .consolidate import ConsolidationOutcome
 from .export import ExportFilter, ExportSelection, select_records
 from .errors import AgreementError, ConfigError, NotFound, Problem
 from .ingest import FeedReader, hash_file, is_feed, load_agreement, parse_agreement
 from .ingest.report_batch import extract_file
 from .ingest.reports import is_report
 from .model import UTC, Agreement, Fulfilment, Incident, PerformStatus, Verdict
-from .model import Claim, Report
 from .model import Extraction
 from .evaluate import SetScore, evaluate_set
-from .model.incident import KINDS
-from .sources import SourceRegistry, SourcesError, is_registry_text, load_registry
+from .sources import SourcesError, is_registry_text, load_registry
 from .store import (
-    IncidentPage, IncidentQuery, IncidentRevision, IncidentRow, MapCells, Store, StoredAgreement, VerdictRow,
+    Store, StoredAgreement, VerdictRow,
 )
-from .store.analyst import CONSOLIDATED, REGISTRY_KEY, REGISTRY_NAME_KEY
-from .store.records import ACCOUNTS_CHANGED
+from .store.analyst import REGISTRY_KEY, REGISTRY_NAME_KEY
 
 if TYPE_CHECKING:  # the report stage loads matplotlib and Jinja2: imported when a report is made
     from .report.compliance import ComplianceData
     from .consolidate.count_groups import CountGroup
 
 AGREEMENT_SUFFIXES = (".yaml", ".yml")
-# The map's grid: cells per 256-pixel tile width (64-pixel cells), and the most points
-# a view sends before it clusters them.
-MAP_CELLS_PER_TILE = 4
-MAP_POINT_LIMIT = 400
 
 
 @dataclass(frozen=True)
@@ -93,7 +88,7 @@ class VerdictTable:
     commitments: tuple[PerformStatus, ...] = field(default=())
 
 
-class Ceasewatch(AnalystActions):
+class Ceasewatch(Browsing, Consolidating, AnalystActions):
     """Reads agreements and feeds into a store, judges incidents, answers questions."""
 
     def __init__(self, store: Store):
@@ -179,6 +174,21 @@ class Ceasewatch(AnalystActions):
             self.store.mark_file_ingested(name, file_hash)
         return FileOutcome(name, "feed", counts.added, counts.revised, counts.unchanged, problems=tuple(reader.problems))
 
+    def _ingest_sources(self, path: Path) -> FileOutcome:
+        """Store a source registry file (it replaces the one stored before); grades follow it."""
+        name = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            load_registry(text, name)
+        except SourcesError as e:
+            return FileOutcome(name, "sources", problems=tuple(e.problems))
+        except (OSError, UnicodeDecodeError) as e:
+            return FileOutcome(name, "sources", problems=(Problem(name, None, "file", str(e)),))
+        unchanged = self.store.state(REGISTRY_KEY) == text
+        if not unchanged:
+            self.store.set_state({REGISTRY_KEY: text, REGISTRY_NAME_KEY: name})
+        return FileOutcome(name, "sources", added=int(not unchanged), unchanged=int(unchanged))
+
     def _ingest_agreement(self, path: Path) -> FileOutcome:
         try:
             agreement = load_agreement(path)
@@ -232,70 +242,6 @@ class Ceasewatch(AnalystActions):
             self.store.save_verdicts(stored.id, stored.revision, rows)
             judged += len(incidents)
         return judged
-
-    # --- consolidation (issue 4) ---------------------------------------------------------
-
-    def consolidate(self) -> ConsolidationOutcome:
-        """Group the stored accounts into incidents, rebuilding only those whose inputs changed.
-
-        docs/consolidation.md gives the rules; the analyst's corrections are replayed from
-        the audit log, so they survive every re-run. When no account, log entry, registry
-        or rule changed since the last consolidation, nothing is read.
-        """
-        log = self.store.analyst_log()
-        registry = self.source_registry()
-        stamp = (self.store.state(ACCOUNTS_CHANGED) or "", str(log[-1].seq if log else 0), registry.content_hash,
-                 RULES_VERSION)
-        last = (self.store.state(CONSOLIDATED) or "").split("|")
-        if last == list(stamp):
-            if self.store.state("consolidation") is not None:
-                self.store.set_state({"consolidation": None})
-            return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
-        stored_bases = self.store.incident_bases()
-        if len(last) == 4 and last[1:] == list(stamp[1:]):
-            # Only accounts changed since the last consolidation: regroup what they can reach.
-            plan, infos = plan_incremental(self.store, log, stored_bases, registry.content_hash)
-            total = len(set(stored_bases) - set(plan.removed) | set(plan.groups))
-        else:
-            summaries, infos = self.store.account_summaries()
-            plan = plan_consolidation(summaries, infos, log, stored_bases, registry.content_hash)
-            total = len(plan.groups)
-        rebuilt, removed = self.store.save_consolidation(
-            plan.members(), incident_builder(plan, infos, registry), plan.removed
-        )
-        self.store.set_state({"consolidation": None, CONSOLIDATED: "|".join(stamp)})
-        return ConsolidationOutcome(self.store.count_accounts(None), total, rebuilt, removed)
-
-    def source_registry(self) -> SourceRegistry:
-        """The source registry stored by the last sources file ingested, else the built-in one."""
-        text = self.store.state(REGISTRY_KEY)
-        return load_registry(text, self.store.state(REGISTRY_NAME_KEY) or "<stored sources>") if text else load_registry()
-
-    def _ingest_sources(self, path: Path) -> FileOutcome:
-        """Store a source registry file (it replaces the one stored before); grades follow it."""
-        name = str(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-            load_registry(text, name)
-        except SourcesError as e:
-            return FileOutcome(name, "sources", problems=tuple(e.problems))
-        except (OSError, UnicodeDecodeError) as e:
-            return FileOutcome(name, "sources", problems=(Problem(name, None, "file", str(e)),))
-        unchanged = self.store.state(REGISTRY_KEY) == text
-        if not unchanged:
-            self.store.set_state({REGISTRY_KEY: text, REGISTRY_NAME_KEY: name})
-        return FileOutcome(name, "sources", added=int(not unchanged), unchanged=int(unchanged))
-
-    def _overrides(self, agreement_id: str, incident_ids: list[str]) -> dict[tuple[str, str], VerdictRow]:
-        """(incident, version) -> the analyst's verdict, for the incidents given."""
-        from .consolidate.analyst import verdict_overrides
-
-        log = [e for e in self.store.analyst_log() if e.action == "override" and e.agreement_id == agreement_id]
-        if not log:
-            return {}
-        incident_of = self.store.incident_of_accounts(a for e in log for a in e.accounts)
-        wanted = set(incident_ids)
-        return {key: row for key, row in verdict_overrides(log, incident_of).items() if key[0] in wanted}
 
     # --- questions ------------------------------------------------------------------------
 
@@ -355,77 +301,6 @@ class Ceasewatch(AnalystActions):
                 agreement.version(version)
             verdicts.extend(explain_incident(agreement, incident, version))
         return verdicts
-
-    # --- the dashboard and the API (issue 5) ----------------------------------------------
-
-    def incident_query(self, query: IncidentQuery) -> IncidentQuery:
-        """The query with its agreement (the one named, else the first stored) and version
-        (else the agreement's first) filled in; NotFound or KeyError naming what exists."""
-        agreement = self.agreement(query.agreement)
-        if agreement is None:
-            return replace(query, version=None, verdicts=(), differ=None)
-        for version in (query.version, *(query.differ or ())):
-            if version is not None:
-                agreement.version(version)
-        return replace(query, agreement=agreement.id, version=query.version or next(iter(agreement.versions)))
-
-    def incident_page(self, query: IncidentQuery) -> IncidentPage:
-        """One page of the incidents a query selects, with their verdicts and the total."""
-        return self.store.incident_page(self.incident_query(query))
-
-    def incident_stream(self, query: IncidentQuery) -> Iterator[IncidentRow]:
-        """Every incident a query selects (for exports), sorted, without paging."""
-        return self.store.incident_stream(self.incident_query(query))
-
-    def incident_map(self, query: IncidentQuery, bbox: tuple[float, float, float, float] | None, zoom: int) -> MapCells:
-        """What the map draws at `zoom` in `bbox` (south, west, north, east): points or clusters."""
-        cell_deg = 360 / 2 ** zoom / MAP_CELLS_PER_TILE
-        return self.store.map_cells(self.incident_query(query), bbox, cell_deg, MAP_POINT_LIMIT)
-
-    def incident(self, incident_id: str, agreement_id: str | None = None) -> IncidentRow:
-        """One strike incident with its grade and verdicts under an agreement; NotFound if none."""
-        agreement = self.agreement(agreement_id)
-        row = self.store.incident_row(incident_id, agreement.id if agreement else None)
-        if row is None:
-            raise NotFound(f"no strike incident {incident_id!r} in the store")
-        return row
-
-    def incident_history(self, incident_id: str) -> list[IncidentRevision]:
-        """Every stored revision of a record, oldest first."""
-        return self.store.record_history(incident_id)
-
-    def report(self, report_id: str) -> Report:
-        """A stored report; NotFound if there is none."""
-        return self.store.report(report_id)
-
-    def incident_reports(self, incident_id: str) -> list[str]:
-        """Ids of the reports behind a record: those it was extracted from, then those its evidence quotes."""
-        record = self.store.record(incident_id)
-        quoted = [e["report"] for e in record.get("evidence") or ()]
-        return list(dict.fromkeys([*self.store.report_ids_for(incident_id), *quoted]))
-
-    def report_claims(self, report_id: str) -> list[Claim]:
-        """The claims stored for one report, in text order."""
-        return self.store.claims(report_id)
-
-    def report_citations(self, report_id: str) -> list[dict]:
-        """The records with evidence spans in a report (NotFound if the report is not stored)."""
-        self.store.report(report_id)
-        return self.store.records_citing(report_id)
-
-    def commitment_statuses(self, agreement_id: str, as_of: datetime | None = None) -> list[PerformStatus]:
-        """Each `perform` commitment's status, under every version, as of a moment (default now)."""
-        fulfilments = [Fulfilment.from_record(r) for kind in KINDS[1:] for r in self.store.records(kind)]
-        return perform_status(self.agreements(agreement_id)[0], fulfilments, as_of or datetime.now(UTC))
-
-    def sources(self) -> list:
-        """The sources of the registry in use (docs/sources.md), sorted by name."""
-        return list(self.source_registry().sources)
-
-    def incident_details(self, incident_id: str) -> dict:
-        """How an incident was consolidated: its accounts and their sources, disagreements,
-        corrections, grade and the rule that gave it (NotFound if there is no such incident)."""
-        return self.store.consolidation(self.resolve_id(incident_id))
 
     def agreement(self, agreement_id: str | None = None) -> Agreement | None:
         """The agreement named (NotFound if absent), else the first stored by id, else None.

@@ -1,0 +1,80 @@
+"""Consolidation on the core service: accounts into incidents, sources and grades (issue 4).
+
+Part of Ceasewatch (a mixin, like analyst.py): it keeps the core module to the pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation, plan_incremental
+from .sources import SourceRegistry, load_registry
+from .store.analyst import CONSOLIDATED, REGISTRY_KEY, REGISTRY_NAME_KEY
+from .store.records import ACCOUNTS_CHANGED
+from .store.rows import VerdictRow
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class Consolidating:
+    """consolidate(), the source registry, incident details; part of Ceasewatch."""
+
+    store: Store
+
+    def consolidate(self) -> ConsolidationOutcome:
+        """Group the stored accounts into incidents, rebuilding only those whose inputs changed.
+
+        docs/consolidation.md gives the rules; the analyst's corrections are replayed from
+        the audit log, so they survive every re-run. When no account, log entry, registry
+        or rule changed since the last consolidation, nothing is read.
+        """
+        log = self.store.analyst_log()
+        registry = self.source_registry()
+        stamp = (self.store.state(ACCOUNTS_CHANGED) or "", str(log[-1].seq if log else 0), registry.content_hash,
+                 RULES_VERSION)
+        last = (self.store.state(CONSOLIDATED) or "").split("|")
+        if last == list(stamp):
+            if self.store.state("consolidation") is not None:
+                self.store.set_state({"consolidation": None})
+            return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
+        stored_bases = self.store.incident_bases()
+        if len(last) == 4 and last[1:] == list(stamp[1:]):
+            # Only accounts changed since the last consolidation: regroup what they can reach.
+            plan, infos = plan_incremental(self.store, log, stored_bases, registry.content_hash)
+            total = len(set(stored_bases) - set(plan.removed) | set(plan.groups))
+        else:
+            summaries, infos = self.store.account_summaries()
+            plan = plan_consolidation(summaries, infos, log, stored_bases, registry.content_hash)
+            total = len(plan.groups)
+        rebuilt, removed = self.store.save_consolidation(
+            plan.members(), incident_builder(plan, infos, registry), plan.removed
+        )
+        self.store.set_state({"consolidation": None, CONSOLIDATED: "|".join(stamp)})
+        return ConsolidationOutcome(self.store.count_accounts(None), total, rebuilt, removed)
+
+    def source_registry(self) -> SourceRegistry:
+        """The source registry stored by the last sources file ingested, else the built-in one."""
+        text = self.store.state(REGISTRY_KEY)
+        return load_registry(text, self.store.state(REGISTRY_NAME_KEY) or "<stored sources>") if text else load_registry()
+
+    def _overrides(self, agreement_id: str, incident_ids: list[str]) -> dict[tuple[str, str], VerdictRow]:
+        """(incident, version) -> the analyst's verdict, for the incidents given."""
+        from .consolidate.analyst import verdict_overrides
+
+        log = [e for e in self.store.analyst_log() if e.action == "override" and e.agreement_id == agreement_id]
+        if not log:
+            return {}
+        incident_of = self.store.incident_of_accounts(a for e in log for a in e.accounts)
+        wanted = set(incident_ids)
+        return {key: row for key, row in verdict_overrides(log, incident_of).items() if key[0] in wanted}
+
+    def sources(self) -> list:
+        """The sources of the registry in use (docs/sources.md), sorted by name."""
+        return list(self.source_registry().sources)
+
+    def incident_details(self, incident_id: str) -> dict:
+        """How an incident was consolidated: its accounts and their sources, disagreements,
+        corrections, grade and the rule that gave it (NotFound if there is no such incident)."""
+        return self.store.consolidation(self.resolve_id(incident_id))
+
