@@ -55,8 +55,8 @@ def incident_filters(
         target=target or None,
         place=place or None,
         region=region or None,
-        time_from=_instant("from", time_from, end_of_day=False),
-        time_to=_instant("to", time_to, end_of_day=True),
+        time_from=query_instant("from", time_from, end_of_day=False),
+        time_to=query_instant("to", time_to, end_of_day=True),
         text=q or None,
         differ=_pair(differ),
         sort=sort.lstrip("-"),
@@ -66,7 +66,7 @@ def incident_filters(
     )
 
 
-def _instant(name: str, text: str | None, *, end_of_day: bool) -> datetime | None:
+def query_instant(name: str, text: str | None, *, end_of_day: bool) -> datetime | None:
     """A time with an offset, or a bare date read as a UTC day (its start, or its end)."""
     if not text:
         return None

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 
 from fastapi import APIRouter, Depends, Query
 
 from ..core import Ceasewatch
 from ..errors import InputError, Problem
-from ..model.interval import is_date_only, parse_instant
 from .app import get_ceasewatch, json_response
+from .filters import query_instant
 from .schemas_counts import CountGroupOut
 
 router = APIRouter(tags=["counts"])
@@ -26,18 +25,7 @@ def list_counts(
     """Groups of figures for the same tally, each with its sources and range (docs/counts.md)."""
     if actor is not None and "\x00" in actor:
         raise InputError([Problem("query", None, "actor", "contains a NUL character")])
-    start, end = _instant("from", time_from, end_of_day=False), _instant("to", time_to, end_of_day=True)
+    start, end = query_instant("from", time_from, end_of_day=False), query_instant("to", time_to, end_of_day=True)
     groups = cw.count_groups(time_from=start, time_to=end, actor=actor or None)
     return json_response([g.to_record() for g in groups])
 
-
-def _instant(name: str, text: str | None, *, end_of_day: bool) -> datetime | None:
-    """A time with an offset, or a bare date read as a UTC day (its start, or its end)."""
-    if not text:
-        return None
-    try:
-        if is_date_only(text):
-            return parse_instant(text + "T00:00:00Z") + (timedelta(days=1) if end_of_day else timedelta(0))
-        return parse_instant(text)
-    except (ValueError, OverflowError) as e:
-        raise InputError([Problem("query", None, name, str(e))]) from None

@@ -35,6 +35,21 @@ def key_text() -> Text:
 metadata = MetaData()
 
 
+def history_columns(key: str, parent: str) -> list:
+    """The columns of a history table: the earlier revisions of the records of `parent`."""
+    return [
+        Column(key, key_text(), nullable=False),
+        Column("revision", Integer, nullable=False),
+        Column("content_hash", Text, nullable=False),
+        Column("record", Text, nullable=False),
+        Column("source_file", Text),
+        Column("source_line", Integer),
+        Column("stored_at", Text, nullable=False),
+        PrimaryKeyConstraint(key, "revision"),
+        ForeignKeyConstraint([key], [f"{parent}.id"]),
+    ]
+
+
 def record_columns() -> list[Column]:
     """The columns of a revised record table: incidents, and the accounts they are built from."""
     return [
@@ -110,19 +125,7 @@ incidents = Table(
     Index("ix_incidents_kind", "kind"),
 )
 
-incident_history = Table(
-    "incident_history",
-    metadata,
-    Column("incident_id", key_text(), nullable=False),
-    Column("revision", Integer, nullable=False),
-    Column("content_hash", Text, nullable=False),
-    Column("record", Text, nullable=False),
-    Column("source_file", Text),
-    Column("source_line", Integer),
-    Column("stored_at", Text, nullable=False),
-    PrimaryKeyConstraint("incident_id", "revision"),
-    ForeignKeyConstraint(["incident_id"], ["incidents.id"]),
-)
+incident_history = Table("incident_history", metadata, *history_columns("incident_id", "incidents"))
 
 ingested_files = Table(
     "ingested_files",
@@ -202,19 +205,7 @@ accounts = Table(
     Index("ix_accounts_near", "start_utc", "kind", "lat", "lon", "admin1_code"),
 )
 
-account_history = Table(
-    "account_history",
-    metadata,
-    Column("account_id", key_text(), nullable=False),
-    Column("revision", Integer, nullable=False),
-    Column("content_hash", Text, nullable=False),
-    Column("record", Text, nullable=False),
-    Column("source_file", Text),
-    Column("source_line", Integer),
-    Column("stored_at", Text, nullable=False),
-    PrimaryKeyConstraint("account_id", "revision"),
-    ForeignKeyConstraint(["account_id"], ["accounts.id"]),
-)
+account_history = Table("account_history", metadata, *history_columns("account_id", "accounts"))
 
 incident_accounts = Table(
     "incident_accounts",
