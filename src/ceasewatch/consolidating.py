@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+# Above this many changed accounts (or this share of the incidents), looking up each one's
+# neighbours costs more than grouping everything again: a bulk load is consolidated whole.
+INCREMENTAL_MIN = 500
+INCREMENTAL_SHARE = 0.02
+
+
 class Consolidating:
     """consolidate(), the source registry, incident details; part of Ceasewatch."""
 
@@ -39,9 +45,10 @@ class Consolidating:
                 self.store.set_state({"consolidation": None})
             return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
         stored_bases = self.store.incident_bases()
-        if len(last) == 4 and last[1:] == list(stamp[1:]):
-            # Only accounts changed since the last consolidation: regroup what they can reach.
-            plan, infos = plan_incremental(self.store, log, stored_bases, registry.content_hash)
+        changed = self.store.changed_accounts() if len(last) == 4 and last[1:] == list(stamp[1:]) else None
+        if changed is not None and len(changed) <= max(INCREMENTAL_MIN, len(stored_bases) * INCREMENTAL_SHARE):
+            # Only a few accounts changed since the last consolidation: regroup what they can reach.
+            plan, infos = plan_incremental(self.store, changed, log, stored_bases, registry.content_hash)
             total = len(set(stored_bases) - set(plan.removed) | set(plan.groups))
         else:
             summaries, infos = self.store.account_summaries()

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ceasewatch import Ceasewatch
+from ceasewatch import Ceasewatch, consolidating
 from ceasewatch.store import Store
 
 T0 = datetime(2025, 3, 10, tzinfo=timezone.utc)
@@ -31,6 +31,12 @@ def account(rnd: random.Random, n: int) -> dict:
         "geo_precision": precision, "admin1_code": region, "country": "UA",
         "start": utc(start), "end": utc(start + timedelta(hours=width)), "targets": rnd.choice(TARGETS),
     }
+
+
+@pytest.fixture(autouse=True)
+def always_incremental(monkeypatch):
+    """However few accounts a store holds, every consolidation after the first is incremental."""
+    monkeypatch.setattr(consolidating, "INCREMENTAL_MIN", 10**9)
 
 
 def incidents(cw: Ceasewatch) -> dict[str, tuple[str, ...]]:
@@ -77,3 +83,15 @@ def test_an_account_revised_far_away_leaves_its_incident_and_the_rest_stand_alon
     cw.store.save_records([{**a, "lat": 50.0, "lon": 36.2, "admin1_code": "UA-63"}])  # now another town
     cw.consolidate()
     assert incidents(cw) == {"a": ("a",), "b": ("b",)}
+
+
+def test_a_bulk_load_is_consolidated_whole(cw, monkeypatch):
+    monkeypatch.setattr(consolidating, "INCREMENTAL_MIN", 5)
+    monkeypatch.setattr(consolidating, "INCREMENTAL_SHARE", 0.0)
+    calls = []
+    monkeypatch.setattr(consolidating, "plan_incremental", lambda *a, **k: calls.append(a) or pytest.fail("not whole"))
+    rnd = random.Random(2)
+    cw.store.save_records([account(rnd, n) for n in range(5)])
+    cw.consolidate()
+    cw.store.save_records([account(rnd, n) for n in range(5, 20)])  # 15 changed > 5: regroup everything
+    assert cw.consolidate().incidents == len(incidents(cw)) and calls == []

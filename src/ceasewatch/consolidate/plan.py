@@ -62,6 +62,7 @@ def plan_consolidation(
 
 def plan_incremental(
     store: AccountSource,
+    changed_accounts: set[str],
     log: Sequence[LogEntry],
     stored_bases: Mapping[str, str | None],
     registry_hash: str,
@@ -74,7 +75,7 @@ def plan_incremental(
     """
     constraints = grouping_constraints(log)
     reach, infos = affected_accounts(
-        store.changed_accounts(), store.summaries_of, store.accounts_near, store.incident_of_accounts,
+        changed_accounts, store.summaries_of, store.accounts_near, store.incident_of_accounts,
         store.accounts_of, constraints.together,
     )
     grouped = group_accounts(
@@ -97,7 +98,6 @@ def plan_incremental(
 class AccountSource(Protocol):
     """What plan_incremental reads from the store."""
 
-    def changed_accounts(self) -> set[str]: ...
     def summaries_of(self, ids: Iterable[str]) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
     def accounts_near(self, query: NearQuery) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
     def incident_of_accounts(self, ids: Iterable[str]) -> dict[str, str]: ...
