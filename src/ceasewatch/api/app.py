@@ -14,6 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..core import Ceasewatch
+from .page_cache import PageCache
 from .errors import install_error_handlers
 from .security import SecurityHeaders
 
@@ -21,6 +22,10 @@ DESCRIPTION = """Read-only access to a ceasewatch database: agreements with thei
 commitment windows, incidents with their verdicts under every version, the trace of each
 verdict, reports with their evidence spans, and exports of exactly what a filter selects.
 Field names are those of the exchange format (docs/feeds.md). Times are ISO 8601 UTC."""
+
+
+GZIP_MIN_BYTES = 4096
+GZIP_LEVEL = 1  # fast: most use is local
 
 
 def create_app(cw: Ceasewatch) -> FastAPI:
@@ -33,10 +38,11 @@ def create_app(cw: Ceasewatch) -> FastAPI:
         lifespan=few_threads,
     )
     app.state.cw = cw
+    app.state.page_cache = PageCache()
     install_error_handlers(app)
     for module in (routes_agreements, routes_incidents, routes_map, routes_reports, routes_exports, routes_counts):
         app.include_router(module.router, prefix="/api")
-    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=1)  # fast: most use is local
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -63,10 +69,14 @@ def get_ceasewatch(request: Request) -> Ceasewatch:
 
 def json_response(payload: Any) -> Response:
     """JSON already shaped like the route's response model, without re-validating it."""
+    return Response(json_bytes(payload), media_type="application/json")
+
+
+def json_bytes(payload: Any) -> bytes:
+    """Compact UTF-8 JSON of a payload."""
     # Lists of a hundred incidents are the hot path: pydantic validation would double their cost,
     # and orjson writes the compact UTF-8 JSON of json.dumps(ensure_ascii=False) 5 times faster.
     try:
-        body = orjson.dumps(payload)
+        return orjson.dumps(payload)
     except TypeError:  # what orjson refuses (keys that are not strings, integers over 64 bits)
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    return Response(body, media_type="application/json")
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+import gzip
+
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from ..core import Ceasewatch
 from ..store import IncidentQuery
-from .app import get_ceasewatch, json_response
+from .app import GZIP_LEVEL, GZIP_MIN_BYTES, get_ceasewatch, json_bytes, json_response
 from .detail import incident_detail_json
 from .filters import incident_filters
 from .schemas import IncidentList, VerdictList, incident_json
@@ -18,17 +20,41 @@ BAD_FILTER = {400: {"description": "A filter names an unknown version or a malfo
 
 
 @router.get("/incidents", response_model=IncidentList, responses=BAD_FILTER)
-def list_incidents(query: IncidentQuery = Depends(incident_filters), cw: Ceasewatch = Depends(get_ceasewatch)):
-    """A page of strike incidents: filtered, sorted, with the total the filters select."""
+def list_incidents(request: Request, query: IncidentQuery = Depends(incident_filters),
+                   cw: Ceasewatch = Depends(get_ceasewatch)):
+    """A page of strike incidents: filtered, sorted, with the total the filters select.
+
+    An answer given before is given again from memory while the database is unchanged.
+    """
+    token = cw.store.change_token()
+    if token is None:
+        return Response(json_bytes(_incident_page(cw, query)), media_type="application/json")
+    cache = request.app.state.page_cache
+    gzipped = "gzip" in request.headers.get("accept-encoding", "")
+    key = ("incidents", query, token, gzipped)
+    body = cache.get(key)
+    if body is None:
+        body = json_bytes(_incident_page(cw, query))
+        if gzipped and len(body) >= GZIP_MIN_BYTES:
+            # Kept compressed as the app's GZip middleware would send it: compressed once, not per request.
+            body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+        cache.put(key, body)
+    if gzipped and body[:2] == b"\x1f\x8b":
+        return Response(body, media_type="application/json",
+                        headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
+    return Response(body, media_type="application/json")
+
+
+def _incident_page(cw: Ceasewatch, query: IncidentQuery) -> dict:
     query = cw.incident_query(query)
     # The query is complete now: asking the store directly spares a second look-up of the agreement.
     page = cw.store.incident_page(query)
     versions = version_keys(cw, query)
-    return json_response({
+    return {
         "total": page.total, "limit": query.limit, "offset": query.offset,
         "agreement": query.agreement, "version": query.version,
         "items": [incident_json(row, versions) for row in page.rows],
-    })
+    }
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail,

@@ -108,6 +108,10 @@ class QueryStore(Connected):
             lists.put(key, token, ids)
         return ids
 
+    def change_token(self) -> Any:
+        """A value that differs whenever anything was committed since; None when it cannot be known."""
+        return self._change_token().read()
+
     def _change_token(self) -> ChangeToken:
         token = self.__dict__.get("_token")
         if token is None:
