@@ -107,8 +107,6 @@ def test_help_has_an_example():
     assert result.exit_code == 0 and "Example:" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="extraction reads the time after 'launched' as the launch time, "
-                                       "which claims do not keep: the tally gets no window (docs/counts.md, Limits)")
 def test_tally_told_as_launched_overnight_joins_the_night(tmp_path):
     paths = copy_reports(tmp_path / "reports", {
         "Russian forces sent 96 attack drones against Ukraine overnight": "Russia launched 96 drones at Ukraine overnight",

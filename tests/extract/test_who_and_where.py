@@ -19,6 +19,9 @@ from .conftest import report
     ("A school was damaged by a Russian missile.", "RU"),
     ("Russian air defences intercepted a Ukrainian attack UAV.", "UA"),
     ("The Kiev regime attacked a substation.", "UA"),
+    # the side after "attacked" is the target: a preposition ends its phrase
+    ("Russia attacked Ukraine with 96 drones overnight.", "RU"),
+    ("Moscow struck Ukraine in a wave of missiles and drones.", "RU"),
 ])
 def test_the_attacking_side(text, side):
     assert find_actor(text, 0, len(text)).side == side

@@ -37,7 +37,11 @@ _ATTACKER_NOUN = (
     r"warplanes|artillery|regime|units?|servicemen|soldiers|saboteurs|Shaheds?|bombers|fire"
 )
 # Up to two modifiers between a side and its weapon ("Russian attack drones"), never a verb or an article.
-_MODIFIER = r"(?!(?:a|an|the|said|says|say|told|claimed|reported|that|and|or|of|to|was|were|is|are|has|have|had)\b)[\w-]+\s+"
+# A preposition ends the side's phrase: in "attacked Ukraine with 96 drones" the drones are not Ukraine's.
+_MODIFIER = (
+    r"(?!(?:a|an|the|said|says|say|told|claimed|reported|that|and|or|of|to|was|were|is|are|has|have|had|"
+    r"with|by|at|on|in|against|from|into|over|for|across|near)\b)[\w-]+\s+"
+)
 _ATTACKER = re.compile(
     rf"\b(?P<side>{_SIDE}){_POSSESSIVE}\s+(?:{_MODIFIER}){{0,2}}?(?:{_ATTACKER_NOUN})\b",
     re.I,

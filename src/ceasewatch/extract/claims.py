@@ -26,7 +26,7 @@ from .drafts import Draft
 from .facts import SentenceFacts
 from .lexicon import find_weapons, weapon_class
 from .lexicon import weapon_model as model_of
-from .timing import best_timing
+from .timing import best_timing, launch_timing
 
 _ORDER = re.compile(r"\b(?:order(?:ed|s|ing)?|issued (?:an? |the )?(?:\w+ )?orders?|direct(?:ed|ing)|instruct(?:ed|ing))\b", re.I)
 _TERMS = re.compile(r"\b(?:cease-?fire|truce|moratorium|pause|halt|agreed|agreement|deal|commitments?|ban|navigation)\b", re.I)
@@ -142,7 +142,8 @@ class _Maker:
 
     def __init__(self, report: Report, text: str, f: SentenceFacts, agreement, zone: str, events: Mapping | None):
         self.report, self.text, self.f, self.agreement = report, text, f, agreement
-        self.timing = best_timing(f.times, text, zone, events)
+        # A claim has one time: a tally of weapons "launched overnight" is dated by its launch.
+        self.timing = best_timing(f.times, text, zone, events) or launch_timing(f.times, text, zone, events)
 
     def claim(self, kind: str, start: int, end: int, *, time: Interval | None = None, actor: str | None = None,
               weapon: str | None = None, weapon_model: str | None = None, **fields: Any) -> Claim:
