@@ -68,7 +68,7 @@ class IncidentOut(BaseModel):
     claimed_by: list[str] = []
     denied_by: list[str] = []
     evidence: list[EvidenceOut] = []
-    grade: str | None = Field(None, description="Credibility grade; null until consolidation grades it (shown as ungraded).")
+    grade: str | None = Field(None, description="Credibility grade (docs/sources.md); null when not graded (shown as ungraded).")
     verdicts: dict[str, VerdictOut] = Field({}, description="Version key -> verdict, in the agreement's version order.")
 
 
