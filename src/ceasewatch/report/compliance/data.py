@@ -12,6 +12,12 @@ from typing import Any
 
 from ... import __version__
 from ...adjudicate import perform_status
+from ...consolidate.count_groups import (
+    COUNTED_KINDS,
+    CountGroup,
+    group_counts,
+    select_groups,
+)
 from ...model import Agreement, Fulfilment, PerformStatus, parse_instant
 from ...model.incident import KINDS
 from ...model.verdict import VERDICTS
@@ -87,6 +93,7 @@ class ComplianceData:
     report_outlets: tuple[tuple[str | None, int], ...] = ()
     software: tuple[tuple[str, str], ...] = ()
     excerpts: Mapping[str, CitedSentences] = field(default_factory=dict)  # report id -> cited sentences
+    counts: tuple[CountGroup, ...] = ()  # tallies of weapons side by side, for the period (docs/counts.md)
 
     def parties(self) -> tuple[str, ...]:
         """Actors to tabulate: the agreement's parties in file order, others sorted, then unknown."""
@@ -141,6 +148,8 @@ def gather_compliance_data(
             spans.setdefault(span["report"], set()).add((span["start"], span["end"]))
     say(f"quoting evidence from {len(spans):,} reports")
     excerpts = report_excerpts(store.report_texts(spans), spans)
+    say("grouping the tallies of weapons")
+    counts = select_groups(group_counts(store.claims_of_kinds(COUNTED_KINDS)), time_from=time_from, time_to=time_to)
     return ComplianceData(
         agreement=agreement,
         versions=versions,
@@ -155,6 +164,7 @@ def gather_compliance_data(
         record_files=tuple(store.record_files()),
         report_outlets=tuple(store.report_outlets()),
         software=software_versions(),
+        counts=tuple(counts),
         excerpts=excerpts,
     )
 

@@ -9,6 +9,7 @@ from ...model import PerformStatus
 from ...model.interval import format_utc
 from .annex import Annex, annex_entries, severity_key
 from .charts import Chart, draw_charts
+from .counts import CountRow, count_rows
 from .data import ComplianceData
 from .differences import Difference, version_differences
 from .method import MethodAnnex, method_annex
@@ -36,6 +37,7 @@ class ReportSections:
     stored_strikes: int
     summary: tuple[SummaryTable, ...]
     commitments: tuple[PerformStatus, ...]
+    counts: tuple[CountRow, ...]
     differences: tuple[Difference, ...]
     differences_total: int
     slices: tuple[SliceTable, ...]
@@ -83,6 +85,7 @@ def build_sections(
         stored_strikes=data.stored_strikes,
         summary=summary,
         commitments=data.commitments,
+        counts=count_rows(data.counts),
         differences=differences,
         differences_total=differences_total,
         slices=slices,
