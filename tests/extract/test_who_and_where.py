@@ -47,6 +47,8 @@ def test_speakers_next_to_speech_verbs():
     assert names("The attack injured 40 people, Oleh Ivanov, the regional governor, said.") == ["Oleh Ivanov"]
     assert names("Russia's Defence Ministry on Tuesday accused Kyiv of the attack.") == ["Russia's Defence Ministry"]
     assert names("A bridge was damaged, the national road agency said.") == ["national road agency"]
+    assert names("A substation was hit overnight, Ukraine's energy ministry said.") == ["Ukraine's energy ministry"]
+    assert names("The grid operator said repairs would take a week.") == ["grid operator"]
 
 
 def test_pronouns_and_bare_bodies_take_the_earlier_speaker():

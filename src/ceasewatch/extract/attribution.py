@@ -20,7 +20,10 @@ _BODY_WORDS = frozenset(
     spokesperson press service mayor head council channel channels media state sources source president
     adviser advisor minister emergency emergencies services rescuers command army navy envoy of and in
     regime department agency correspondent governors's military's ministry's presidential national
-    district oblast region's security guard border""".split()
+    district oblast region's security guard border
+    energy foreign interior internal health infrastructure justice economy economic finance culture
+    education transport agrarian agriculture environment environmental digital social affairs
+    intelligence operator grid""".split()
 )
 # Capitalised words that open a sentence without naming anyone.
 _OPENERS = frozenset(
