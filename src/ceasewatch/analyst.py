@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .consolidate import LogEntry
-from .consolidate.analyst import check_grade, check_verdict, corrected_value, parse_value
+from .consolidate.analyst import check_grade, check_verdict, corrected_value, parse_value, verdict_overrides
 from .consolidate.corrections import active_overrides, per_incident
 from .errors import ConfigError
+from .store.rows import VerdictRow
 
 if TYPE_CHECKING:
     from .store import Store
@@ -82,10 +83,20 @@ class AnalystActions:
     def active_overrides(self, incident_id: str) -> dict[tuple[str, str], LogEntry]:
         """(agreement, version) -> the analyst's override standing on this incident's verdict."""
         incident_id = self.resolve_id(incident_id)
-        log = [e for e in self.store.analyst_log() if e.action == "override"]
-        incident_of = self.store.incident_of_accounts(a for e in log for a in e.accounts)
-        mine = per_incident(log, incident_of, ("override",)).get(incident_id, [])
-        return active_overrides(mine)
+        log, incident_of = self._override_log()
+        return active_overrides(per_incident(log, incident_of, ("override",)).get(incident_id, []))
+
+    def _overrides(self, agreement_id: str, incident_ids: list[str]) -> dict[tuple[str, str], VerdictRow]:
+        """(incident, version) -> the verdict row an analyst set, for the incidents given (judging)."""
+        log, incident_of = self._override_log(agreement_id)
+        wanted = set(incident_ids)
+        return {key: row for key, row in verdict_overrides(log, incident_of).items() if key[0] in wanted}
+
+    def _override_log(self, agreement_id: str | None = None) -> tuple[list[LogEntry], dict[str, str]]:
+        """The override entries (of one agreement, if named) and the incidents their anchors are in now."""
+        log = [e for e in self.store.analyst_log()
+               if e.action == "override" and agreement_id in (None, e.agreement_id)]
+        return log, self.store.incident_of_accounts(a for e in log for a in e.accounts) if log else {}
 
     def analyst_history(self, incident_id: str) -> list[LogEntry]:
         """Every log entry that touched this incident's accounts (or was made on its id), oldest first."""

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 from .consolidate import RULES_VERSION, ConsolidationOutcome, incident_builder, plan_consolidation, plan_incremental
 from .sources import SourceRegistry, load_registry
-from .store.analyst import CONSOLIDATED, REGISTRY_KEY, REGISTRY_NAME_KEY
+from .store.analyst import CONSOLIDATED, CONSOLIDATION_OWED, REGISTRY_KEY, REGISTRY_NAME_KEY
 from .store.records import ACCOUNTS_CHANGED
-from .store.rows import VerdictRow
 
 if TYPE_CHECKING:
     from .store import Store
@@ -41,8 +40,8 @@ class Consolidating:
                  RULES_VERSION)
         last = (self.store.state(CONSOLIDATED) or "").split("|")
         if last == list(stamp):
-            if self.store.state("consolidation") is not None:
-                self.store.set_state({"consolidation": None})
+            if self.store.state(CONSOLIDATION_OWED) is not None:
+                self.store.set_state({CONSOLIDATION_OWED: None})
             return ConsolidationOutcome(self.store.count_accounts(None), self.store.count_records(None), 0, 0)
         stored_bases = self.store.incident_bases()
         changed = self.store.changed_accounts() if len(last) == 4 and last[1:] == list(stamp[1:]) else None
@@ -57,24 +56,13 @@ class Consolidating:
         rebuilt, removed = self.store.save_consolidation(
             plan.members(), incident_builder(plan, infos, registry), plan.removed
         )
-        self.store.set_state({"consolidation": None, CONSOLIDATED: "|".join(stamp)})
+        self.store.set_state({CONSOLIDATION_OWED: None, CONSOLIDATED: "|".join(stamp)})
         return ConsolidationOutcome(self.store.count_accounts(None), total, rebuilt, removed)
 
     def source_registry(self) -> SourceRegistry:
         """The source registry stored by the last sources file ingested, else the built-in one."""
         text = self.store.state(REGISTRY_KEY)
         return load_registry(text, self.store.state(REGISTRY_NAME_KEY) or "<stored sources>") if text else load_registry()
-
-    def _overrides(self, agreement_id: str, incident_ids: list[str]) -> dict[tuple[str, str], VerdictRow]:
-        """(incident, version) -> the analyst's verdict, for the incidents given."""
-        from .consolidate.analyst import verdict_overrides
-
-        log = [e for e in self.store.analyst_log() if e.action == "override" and e.agreement_id == agreement_id]
-        if not log:
-            return {}
-        incident_of = self.store.incident_of_accounts(a for e in log for a in e.accounts)
-        wanted = set(incident_ids)
-        return {key: row for key, row in verdict_overrides(log, incident_of).items() if key[0] in wanted}
 
     def sources(self) -> list:
         """The sources of the registry in use (docs/sources.md), sorted by name."""

@@ -26,7 +26,7 @@ from .sources import SourcesError, is_registry_text, load_registry
 from .store import (
     Store, StoredAgreement, VerdictRow,
 )
-from .store.analyst import REGISTRY_KEY, REGISTRY_NAME_KEY
+from .store.analyst import CONSOLIDATION_OWED, REGISTRY_KEY, REGISTRY_NAME_KEY
 
 if TYPE_CHECKING:  # the report stage loads matplotlib and Jinja2: imported when a report is made
     from .report.compliance import ComplianceData
@@ -99,7 +99,7 @@ class Ceasewatch(Browsing, Consolidating, AnalystActions):
     def from_settings(cls, settings: Settings) -> Ceasewatch:
         """Open the store the settings name (consolidating first if an upgrade asked for it)."""
         service = cls(Store.open(settings.db))
-        if service.store.state("consolidation") == "stale":
+        if service.store.state(CONSOLIDATION_OWED) == "stale":
             service.judge_pending()
         return service
 
@@ -141,7 +141,7 @@ class Ceasewatch(Browsing, Consolidating, AnalystActions):
                 progress(str(path))
             outcomes.append(self._ingest_file(Path(path), strict))
         if defer:
-            self.store.set_state({"consolidation": "stale"})
+            self.store.set_state({CONSOLIDATION_OWED: "stale"})
             return IngestReport(tuple(outcomes))
         consolidation = self.consolidate()
         return IngestReport(tuple(outcomes), judged=self._judge_unjudged(), consolidation=consolidation)

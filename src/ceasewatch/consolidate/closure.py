@@ -40,13 +40,13 @@ class NearQuery:
     region: str | None = None  # admin1 code
 
 
-Found = tuple[list[AccountSummary], dict[str, AccountInfo]]
+Summaries = tuple[list[AccountSummary], dict[str, AccountInfo]]  # in the order read, and infos by id
 
 
 def affected_accounts(
     changed: Iterable[str],
-    load: Callable[[Iterable[str]], Found],
-    near: Callable[[NearQuery], Found],
+    load: Callable[[Iterable[str]], Summaries],
+    near: Callable[[NearQuery], Summaries],
     incident_of: Callable[[Iterable[str]], Mapping[str, str]],
     members_of: Callable[[str], Iterable[str]],
     together: Iterable[Iterable[str]] = (),
@@ -65,7 +65,7 @@ def affected_accounts(
     summaries: dict[str, AccountSummary] = {}
     infos: dict[str, AccountInfo] = {}
 
-    def remember(found: Found) -> list[AccountSummary]:
+    def remember(found: Summaries) -> list[AccountSummary]:
         summaries.update((s.id, s) for s in found[0])
         infos.update(found[1])
         return found[0]

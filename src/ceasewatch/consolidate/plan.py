@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Protocol, Sequence
 from ..sources import SourceRegistry
 from .accounts import AccountSummary
 from .build import AccountInfo, BuiltIncident, basis_of, build_incident
-from .closure import NearQuery, affected_accounts
+from .closure import NearQuery, Summaries, affected_accounts
 from .clustering import AccountGroup, group_accounts
 from .corrections import LogEntry, grouping_constraints, per_incident
 
@@ -51,13 +51,8 @@ def plan_consolidation(
     """Group the accounts (respecting the analyst's merges and splits) and compare with what is stored."""
     constraints = grouping_constraints(log)
     grouped = group_accounts(summaries, constraints.together, constraints.apart)
-    groups = {g.id: g for g in grouped}
     incident_of = {member: g.id for g in grouped for member in g.members}
-    entries = per_incident(log, incident_of, RECORD_ACTIONS)
-    bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
-    changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
-    removed = sorted(set(stored_bases) - set(groups))
-    return ConsolidationPlan(groups, entries, bases, changed, removed)
+    return _plan(grouped, incident_of, log, infos, stored_bases, registry_hash, set(stored_bases))
 
 
 def plan_incremental(
@@ -83,23 +78,36 @@ def plan_incremental(
         [set(g) & reach.keys() for g in constraints.together],
         [pair for pair in constraints.apart if pair[0] in reach and pair[1] in reach],
     )
-    groups = {g.id: g for g in grouped}
     anchors = {a for e in log for a in e.accounts}
     incident_of = dict(store.incident_of_accounts(anchors | reach.keys()))
     before = {incident_of[a] for a in reach if a in incident_of}
     incident_of.update((member, g.id) for g in grouped for member in g.members)
+    return _plan(grouped, incident_of, log, infos, stored_bases, registry_hash, before), infos
+
+
+def _plan(
+    grouped: list[AccountGroup],
+    incident_of: Mapping[str, str],
+    log: Sequence[LogEntry],
+    infos: Mapping[str, AccountInfo],
+    stored_bases: Mapping[str, str | None],
+    registry_hash: str,
+    before: set[str],
+) -> ConsolidationPlan:
+    """The plan for these groups: `incident_of` maps every account the log names to its incident
+    now; `before` holds the stored incidents the groups replace (those not regrouped are removed)."""
+    groups = {g.id: g for g in grouped}
     entries = per_incident(log, incident_of, RECORD_ACTIONS)
     bases = {gid: basis_of(g, infos, entries.get(gid, []), registry_hash) for gid, g in groups.items()}
     changed = sorted(gid for gid, basis in bases.items() if stored_bases.get(gid) != basis)
-    removed = sorted(before - set(groups))
-    return ConsolidationPlan(groups, entries, bases, changed, removed), infos
+    return ConsolidationPlan(groups, entries, bases, changed, sorted(before - set(groups)))
 
 
 class AccountSource(Protocol):
     """What plan_incremental reads from the store."""
 
-    def summaries_of(self, ids: Iterable[str]) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
-    def accounts_near(self, query: NearQuery) -> tuple[list[AccountSummary], dict[str, AccountInfo]]: ...
+    def summaries_of(self, ids: Iterable[str]) -> Summaries: ...
+    def accounts_near(self, query: NearQuery) -> Summaries: ...
     def incident_of_accounts(self, ids: Iterable[str]) -> dict[str, str]: ...
     def accounts_of(self, incident_id: str) -> list[str]: ...
 

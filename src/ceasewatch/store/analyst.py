@@ -18,6 +18,7 @@ from .tables import analyst_log, now_text, store_state
 
 REGISTRY_KEY = "sources.registry"  # the registry file's text
 REGISTRY_NAME_KEY = "sources.name"  # the file it was read from
+CONSOLIDATION_OWED = "consolidation"  # 'stale' when a consolidation is owed (after migration 0004, ingest --defer)
 CONSOLIDATED = "consolidation.stamp"  # what the incidents were last built from: accounts' token, log, registry, rules
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 from sqlalchemy import select
 
 from ..consolidate.accounts import AccountSummary, epoch_seconds, target_set
-from ..consolidate.closure import NearQuery
+from ..consolidate.closure import NearQuery, Summaries
 from ..consolidate.build import AccountInfo, BuiltIncident, consolidation_json
 from ..errors import NotFound
 from .connection import Connected, executemany, fetch_rows
@@ -42,32 +42,28 @@ Builder = Callable[[Sequence[tuple[str, tuple[str, ...]]], dict[str, dict[str, A
 class ConsolidatedStore(Connected):
     """Reading accounts for consolidation and writing the incidents it builds; part of Store."""
 
-    def account_summaries(self) -> tuple[list[AccountSummary], dict[str, AccountInfo]]:
+    def account_summaries(self) -> Summaries:
         """Every stored account as consolidation groups it, and what else it needs of each."""
-        summaries, infos = [], {}
+        found: Summaries = ([], {})
         with self._read() as conn:
             cursor = conn.connection.cursor()
             try:
                 cursor.execute(_SUMMARY_SQL)
                 while rows := cursor.fetchmany(10000):
-                    for row in rows:
-                        summaries.append(_summary(row))
-                        infos[row[0]] = _info(row)
+                    _add_summaries(found, rows)
             finally:
                 cursor.close()
-        return summaries, infos
+        return found
 
-    def summaries_of(self, ids: Iterable[str]) -> tuple[list[AccountSummary], dict[str, AccountInfo]]:
+    def summaries_of(self, ids: Iterable[str]) -> Summaries:
         """The summaries (and infos) of the accounts named."""
-        summaries, infos = [], {}
+        found: Summaries = ([], {})
         with self._read() as conn:
             for part in _parts(sorted(set(ids))):
-                for row in fetch_rows(conn, f"{_SUMMARY_SQL} WHERE id IN ({', '.join('?' * len(part))})", part):
-                    summaries.append(_summary(row))
-                    infos[row[0]] = _info(row)
-        return summaries, infos
+                _add_summaries(found, fetch_rows(conn, f"{_SUMMARY_SQL} WHERE id IN ({', '.join('?' * len(part))})", part))
+        return found
 
-    def accounts_near(self, query: NearQuery) -> tuple[list[AccountSummary], dict[str, AccountInfo]]:
+    def accounts_near(self, query: NearQuery) -> Summaries:
         """Accounts of a kind whose start lies in a window and whose place is in a box or a region."""
         where = ["kind = ?", "start_utc >= ?", "start_utc <= ?", "end_utc >= ?"]
         params: list[Any] = [query.kind, query.start_from, query.start_to, query.end_from]
@@ -81,22 +77,15 @@ class ConsolidatedStore(Connected):
             params.append(query.region)
         if places:
             where.append(f"({' OR '.join(places)})")
-        summaries, infos = [], {}
+        found: Summaries = ([], {})
         with self._read() as conn:
-            for row in fetch_rows(conn, f"{_SUMMARY_SQL} WHERE {' AND '.join(where)}", params):
-                summaries.append(_summary(row))
-                infos[row[0]] = _info(row)
-        return summaries, infos
+            _add_summaries(found, fetch_rows(conn, f"{_SUMMARY_SQL} WHERE {' AND '.join(where)}", params))
+        return found
 
     def changed_accounts(self) -> set[str]:
         """Accounts added or revised since they were last grouped into an incident."""
         with self._read() as conn:
             return {row[0] for row in fetch_rows(conn, _CHANGED_ACCOUNTS, [])}
-
-    def account_incidents(self) -> dict[str, str]:
-        """account id -> the incident it is in, for every grouped account."""
-        with self._read() as conn:
-            return dict(fetch_rows(conn, "SELECT account_id, incident_id FROM incident_accounts", []))
 
     def incident_bases(self) -> dict[str, str | None]:
         """The basis each stored incident was built from."""
@@ -184,18 +173,22 @@ class ConsolidatedStore(Connected):
             while chunk := list(islice(changed, CHUNK_SIZE)):
                 members = [m for _, ms in chunk for m in ms]
                 _unlink(conn, "account_id", members)
-                built = build(chunk, _records(conn, members))
+                records, hashes = _records(conn, members)
+                built = build(chunk, records)
                 rows = [_incident_row(b, stored_at) for b in built]
                 _save_rows(conn, rows, [0, 0, 0], INCIDENTS)
-                hashes = _hashes(conn, members)
                 executemany(conn, _LINK, [(m, incident_id, hashes[m]) for incident_id, ms in chunk for m in ms])
                 written += len(built)
             _delete_incidents(conn, list(removed))
         return written, len(removed)
 
 
-def _info(row: tuple) -> AccountInfo:
-    return AccountInfo(row[0], row[1], row[12], row[13], row[14], row[15])
+def _add_summaries(found: Summaries, rows: Iterable[tuple]) -> None:
+    """Append each row's summary and info."""
+    summaries, infos = found
+    for row in rows:
+        summaries.append(_summary(row))
+        infos[row[0]] = AccountInfo(row[0], row[1], row[12], row[13], row[14], row[15])
 
 
 def _summary(row: tuple) -> AccountSummary:
@@ -212,19 +205,15 @@ def _summary(row: tuple) -> AccountSummary:
     )
 
 
-def _hashes(conn: Any, ids: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _records(conn: Any, ids: list[str]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The accounts' records and their content hashes, in one read."""
+    records, hashes = {}, {}
     for part in _parts(ids):
-        out.update(fetch_rows(conn, f"SELECT id, content_hash FROM accounts WHERE id IN ({', '.join('?' * len(part))})", part))
-    return out
-
-
-def _records(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for part in _parts(ids):
-        sql = f"SELECT id, record FROM accounts WHERE id IN ({', '.join('?' * len(part))})"
-        out.update((account_id, json.loads(text)) for account_id, text in fetch_rows(conn, sql, part))
-    return out
+        sql = f"SELECT id, content_hash, record FROM accounts WHERE id IN ({', '.join('?' * len(part))})"
+        for account_id, content_hash, text in fetch_rows(conn, sql, part):
+            records[account_id] = json.loads(text)
+            hashes[account_id] = content_hash
+    return records, hashes
 
 
 def _incident_row(built: BuiltIncident, stored_at: str) -> tuple:
