@@ -109,3 +109,13 @@ def test_a_deferred_ingest_is_consolidated_and_judged_when_the_database_is_next_
     assert "consolidated" not in deferred.stderr and "judged" not in deferred.stderr
     listed = runner.invoke(cli, ["incidents", *db])
     assert listed.stdout.rstrip().endswith("4 incident(s)") and "violation" in listed.stdout
+
+
+def test_override_with_several_agreements_stored_needs_one_named(ran):
+    runner, folder, db = ran
+    other = folder / "another-deal.yaml"  # beside the site files it names
+    other.write_text((folder / "agreement.yaml").read_text().replace("id: energy-moratorium-2025", "id: another-deal"))
+    assert runner.invoke(cli, ["ingest", str(other), *db]).exit_code == 0
+    result = runner.invoke(cli, ["override", SUMY, "no_violation", "--version", "us-ua", "--reason", "x", *db])
+    assert result.exit_code == 1 and "name one with --agreement" in result.output
+    assert "no analyst change yet" in runner.invoke(cli, ["history", SUMY, *db]).stdout

@@ -119,8 +119,9 @@ def override(incident_id, verdict, agreement_id, version, db, by, reason) -> Non
       ceasewatch override inc-08106bca68d7c8a9 no_violation --version us-ua --reason "hospital generator, not the grid" --db monitor.db
     """
     with service(db) as cw:
-        agreement = cw.agreement(agreement_id)
-        if agreement is None:
-            raise click.ClickException("no agreement is stored; ingest one first")
-        _done(cw.override_verdict(incident_id, verdict, agreement=agreement.id, version=version, by=_by(by),
+        found = cw.agreements(agreement_id)  # NotFound when none is stored
+        if len(found) > 1:
+            ids = ", ".join(a.id for a in found)
+            raise click.ClickException(f"several agreements are stored ({ids}): name one with --agreement")
+        _done(cw.override_verdict(incident_id, verdict, agreement=found[0].id, version=version, by=_by(by),
                                   reason=reason))
